@@ -1,0 +1,59 @@
+"""Sentence splitting for news prose, shared by the extractors.
+
+A hand-written splitter: news sentences end in . ! ? (optionally followed by a closing quote),
+but abbreviations ("Mr.", "U.S.", "Jan.") and initials do not end a sentence. NLTK's Punkt
+would need a downloaded model, which run time must never fetch.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon
+    no vs etc inc ltd co corp plc dept univ est approx fig
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m""".split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
+# then something that can start a sentence (capital, digit, opening quote).
+_BOUNDARY = re.compile(r"""([.!?]+)(["'\u201d\u2019)\]]*)\s+(?=["'\u201c\u2018(\[]?[A-Z0-9£$€])""")
+
+
+class Sentence(NamedTuple):
+    text: str
+    start: int
+    """Offset of the sentence in its paragraph."""
+
+
+def split_sentences(paragraph: str) -> list[Sentence]:
+    """Split one paragraph into sentences with their offsets (text is stripped)."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        if match.group(1) == "." and _is_abbreviation(paragraph, match.start(1)):
+            continue
+        end = match.end(2)
+        _append(sentences, paragraph, start, end)
+        start = match.end()
+    _append(sentences, paragraph, start, len(paragraph))
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"'":
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # single initials ("George W. Bush") and dotted acronyms ("U.S.")
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        sentences.append(Sentence(stripped, start + (len(chunk) - len(chunk.lstrip()))))

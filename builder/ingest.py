@@ -1,0 +1,116 @@
+"""Seed files -> `Article`: decoding, line endings, optional YAML front-matter, paragraphs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SeedError
+from .model import Article
+
+METADATA_KEYS = ("date", "url", "publisher", "byline")
+_FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def read_article(path: Path, *, display: str | None = None) -> Article:
+    """Read and parse one seed; `display` is the name used in messages and provenance."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(f"{name}: cannot read seed: {exc.strerror}") from exc
+    return parse_article(raw, file=name)
+
+
+def parse_article(raw: bytes, *, file: str) -> Article:
+    """Pure: bytes of a seed -> Article. Raises SeedError naming the file (and line)."""
+    warnings: list[str] = []
+    text = _decode(raw, file, warnings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    metadata: dict[str, Any] = {}
+    body_start_line = 1
+    match = _FRONTMATTER.match(text)
+    if match:
+        metadata = _parse_metadata(match.group(1), file, warnings)
+        body_start_line += match.group(0).count("\n")
+        text = text[match.end() :]
+    blocks = [_clean(block) for block in _BLANK_LINES.split(text)]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        raise SeedError(f"{file}: seed is empty: expected a headline on the first non-empty line")
+    first = blocks[0].split("\n", 1)
+    headline = first[0].strip()
+    paragraphs = ([_join_lines(first[1])] if len(first) > 1 else []) + [_join_lines(b) for b in blocks[1:]]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise SeedError(f"{file}:{body_start_line}: seed has a headline but no body paragraphs")
+    return Article(
+        file=file,
+        headline=headline,
+        paragraphs=tuple(paragraphs),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        metadata=metadata,
+        warnings=tuple(warnings),
+    )
+
+
+def _decode(raw: bytes, file: str, warnings: list[str]) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        warnings.append(f"{file}:{line}: not valid UTF-8; read as Latin-1")
+        return raw.decode("latin-1")
+
+
+def _parse_metadata(block: str, file: str, warnings: list[str]) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        raise SeedError(f"{file}{line}: invalid YAML front-matter: {getattr(exc, 'problem', exc)}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SeedError(f"{file}:2: front-matter must be a mapping of {', '.join(METADATA_KEYS)}")
+    metadata: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in METADATA_KEYS:
+            warnings.append(f"{file}: unknown front-matter key {key!r} ignored (known: {', '.join(METADATA_KEYS)})")
+            continue
+        if key == "date":
+            value = _parse_date(value, file)
+        elif value is not None:
+            value = str(value)
+        metadata[key] = value
+    return metadata
+
+
+def _parse_date(value: Any, file: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise SeedError(f"{file}: front-matter field 'date': expected an ISO date (YYYY-MM-DD), got {value!r}") from exc
+
+
+def _clean(block: str) -> str:
+    return "\n".join(line.rstrip() for line in block.strip("\n").split("\n")).strip()
+
+
+def _join_lines(block: str) -> str:
+    """Paragraph lines joined with spaces, except bullet lists which keep their line breaks."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) > 1 and all(re.match(r"[-*\u2022]\s", line) for line in lines[1:]):
+        return "\n".join(lines)
+    return " ".join(lines)
