@@ -1,0 +1,219 @@
+"""The authoring half: seeds/ -> content/*.md, never destroying a person's edits.
+
+A note records the hash of what briefgen generated. On each build a seed's note is:
+unchanged (seed and generator unchanged: no extraction at all), regenerated (briefgen's own
+output, now stale), kept (a person edited it; `--force` regenerates and keeps `<slug>.md.bak`),
+or created. Notes whose seed is gone stay, reported as orphans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .errors import BriefgenError, Diagnostic
+from .ingest import read_article
+from .notebody import render_body
+from .notes import is_unedited, make_note_text, split_note, write_text_atomic
+
+GENERATOR = f"briefgen {__version__}"
+
+
+@dataclass
+class AuthoringReport:
+    """Counts and diagnostics of one pass over the seeds."""
+
+    seeds: int = 0
+    created: int = 0
+    regenerated: int = 0
+    unchanged: int = 0
+    kept_edited: int = 0
+    orphans: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Existing:
+    path: Path
+    text: str
+    seed_sha256: str | None
+    generator: str | None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A worker's result: a note ready to write, or the error that stopped it."""
+
+    seed: str
+    slug: str = ""
+    frontmatter: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    error: str | None = None
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """A path as shown to users and stored in notes: relative to the project, POSIX style."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_seeds(seeds_dir: Path) -> list[Path]:
+    """Seed files (*.txt, recursively), in a stable order; hidden files and folders are skipped."""
+    if not seeds_dir.is_dir():
+        return []
+    found = [
+        p for p in seeds_dir.rglob("*.txt") if not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(seeds_dir).as_posix())
+
+
+def extract_note(path: Path, display: str, reference: date) -> Extracted:
+    """Seed file -> note parts (runs in worker processes; imports the extractor lazily)."""
+    from .extract import extract_briefing
+
+    try:
+        article = read_article(path, display=display)
+        briefing = extract_briefing(article, reference=reference)
+    except BriefgenError as exc:
+        return Extracted(display, error=str(exc))
+    except Exception as exc:  # an extractor bug must not stop the other seeds
+        return Extracted(display, error=f"{display}: extraction failed: {type(exc).__name__}: {exc}")
+    names = {c.code: c.name for c in briefing.countries}
+    names.update({p.country: p.name for p in briefing.places if p.kind == "country" and p.country})
+    body = render_body(briefing, article, country_names=names)
+    return Extracted(display, briefing.slug, briefing.to_frontmatter(), body)
+
+
+def _extract_star(args: tuple[Path, str, date]) -> Extracted:
+    return extract_note(*args)
+
+
+def extract_many(
+    jobs: list[tuple[Path, str, date]], *, workers: int, on_done: Callable[[], None] | None = None
+) -> Iterator[Extracted]:
+    """Run `extract_note` over many seeds, in worker processes when it pays; results in input order."""
+    if workers <= 1 or len(jobs) < 8:
+        for job in jobs:
+            yield extract_note(*job)
+            if on_done:
+                on_done()
+        return
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_extract_star, jobs, chunksize=chunk):
+            yield result
+            if on_done:
+                on_done()
+
+
+def _index_notes(content_dir: Path, root: Path) -> tuple[dict[str, _Existing], set[str]]:
+    """Existing notes keyed by the seed they came from, plus every slug in use."""
+    by_seed: dict[str, _Existing] = {}
+    slugs: set[str] = set()
+    if not content_dir.is_dir():
+        return by_seed, slugs
+    for path in sorted(content_dir.glob("*.md")):
+        slugs.add(path.stem)
+        try:
+            text = path.read_text(encoding="utf-8")
+            data, _, _ = split_note(text, file=relative_name(path, root))
+        except (BriefgenError, OSError, UnicodeDecodeError):
+            continue  # the publishing half reports malformed notes; here they just claim their slug
+        source = data.get("source")
+        generated = data.get("generated")
+        if isinstance(source, dict) and isinstance(source.get("file"), str):
+            by_seed[source["file"]] = _Existing(
+                path,
+                text,
+                str(source.get("sha256")) if source.get("sha256") else None,
+                str(generated.get("by")) if isinstance(generated, dict) else None,
+            )
+    return by_seed, slugs
+
+
+def unique_slug(slug: str, seed: str, taken: set[str]) -> str:
+    """`slug`, or `slug-<hash of the seed path>` when another note already has it (stable per seed)."""
+    if slug not in taken:
+        return slug
+    return f"{slug}-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:8]}"
+
+
+def sync_notes(
+    config: Config, *, force: bool = False, jobs: int = 1, progress: Callable[[int], Callable[[], None]] | None = None
+) -> AuthoringReport:
+    """Bring content/ up to date with seeds/; returns what happened to each seed."""
+    report = AuthoringReport()
+    root = config.root
+    seeds = find_seeds(config.seeds_dir)
+    report.seeds = len(seeds)
+    existing, taken = _index_notes(config.content_dir, root)
+    todo: list[tuple[Path, str, date]] = []
+    targets: dict[str, _Existing | None] = {}
+    for path in seeds:
+        display = relative_name(path, root)
+        note = existing.get(display)
+        if note is not None:
+            seed_hash = _sha256(path)
+            edited = not is_unedited(note.text)
+            if edited and not force:
+                report.kept_edited += 1
+                stale = " (its seed has changed since; --force regenerates it and keeps a .bak)"
+                report.diagnostics.append(
+                    Diagnostic("info", relative_name(note.path, root), "kept edited note" + ("" if seed_hash == note.seed_sha256 else stale))
+                )
+                continue
+            if not edited and seed_hash == note.seed_sha256 and note.generator == GENERATOR:
+                report.unchanged += 1
+                continue
+        targets[display] = note
+        todo.append((path, display, config.reference()))
+    done = progress(len(todo)) if progress and todo else None
+    for result in extract_many(todo, workers=jobs, on_done=done):
+        if result.error:
+            report.diagnostics.append(Diagnostic("error", result.seed, result.error.removeprefix(result.seed + ": ")))
+            continue
+        note = targets[result.seed]
+        if note is not None:  # keep the note's file name, and so its URL, stable
+            slug = note.path.stem
+            if not is_unedited(note.text):
+                backup = note.path.with_name(note.path.name + ".bak")
+                write_text_atomic(backup, note.text)
+                report.diagnostics.append(
+                    Diagnostic("info", relative_name(note.path, root), f"regenerated; the edited version is kept as {backup.name}")
+                )
+            report.regenerated += 1
+        else:
+            slug = unique_slug(result.slug, result.seed, taken)
+            report.created += 1
+        taken.add(slug)
+        frontmatter = dict(result.frontmatter, slug=slug)
+        write_text_atomic(config.content_dir / f"{slug}.md", make_note_text(frontmatter, result.body, generator=GENERATOR))
+    seed_names = {relative_name(p, root) for p in seeds}
+    for seed_name, note in sorted(existing.items()):
+        if seed_name not in seed_names and note.path.exists():
+            report.orphans += 1
+            report.diagnostics.append(
+                Diagnostic("info", relative_name(note.path, root), f"orphan note: its seed {seed_name} is gone; kept")
+            )
+    return report
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -1,0 +1,233 @@
+"""The `briefgen` command. The only place that prints and picks exit codes.
+
+Exit codes: 0 success, 1 build errors (or warnings with --strict), 2 usage or configuration errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .config import Config, find_root, load_config
+from .errors import BriefgenError, ConfigError, Diagnostic
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefgen",
+        description="Turn news articles into briefing notes and a cross-linked static site.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    parser.add_argument("-C", "--project", type=Path, default=None, help="project directory (default: nearest with briefgen.toml, else the current one)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = sub.add_parser("build", help="seeds -> notes -> site", description="Update notes from seeds/, then build site/ from content/.")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    build.add_argument("--force", action="store_true", help="regenerate edited notes too (the edited version is kept as <slug>.md.bak)")
+    build.add_argument("--base-url", help="override base_url, e.g. https://user.github.io/repo/")
+    build.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
+    build.add_argument("--drafts", action="store_true", help="include notes marked draft: true")
+    build.add_argument("-v", "--verbose", action="store_true", help="list every diagnostic and show tracebacks")
+
+    extract = sub.add_parser(
+        "extract",
+        help="print the briefing metadata of seeds (writes nothing)",
+        description="Print the briefing metadata of each seed as one JSON object per line (or YAML documents). "
+        "Give '-' to read paths from standard input, one per line.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--format", choices=("json", "yaml"), default="json")
+    extract.add_argument("--reference-date", help="date that year inference resolves against (default: config or today)")
+    extract.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
+
+    check = sub.add_parser("check", help="validate notes and the built site", description="Validate notes and the built site: front-matter, internal links and anchors.")
+    check.add_argument("-v", "--verbose", action="store_true")
+
+    init = sub.add_parser("init", help="set up a new project", description="Create briefgen.toml, seeds/, content/ and .gitignore; never overwrites files.")
+    init.add_argument("directory", nargs="?", type=Path, default=Path("."))
+    init.add_argument("--title", default=None, help="site title")
+
+    for name in ("serve", "deploy"):
+        sub.add_parser(name, help=f"({name}: not available in this version)")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    verbose = bool(getattr(args, "verbose", False))
+    try:
+        handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
+        return handler(args)
+    except ConfigError as exc:
+        print(f"briefgen: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefgenError as exc:
+        if verbose:
+            raise
+        print(f"briefgen: error: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        print("briefgen: interrupted; the previous site is unchanged", file=sys.stderr)
+        return 130
+
+
+def _config(args: argparse.Namespace, **overrides: Any) -> Config:
+    root = args.project.resolve() if args.project else find_root(Path.cwd())
+    return load_config(root, **overrides)
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from .authoring import default_jobs
+
+    return int(args.jobs) if args.jobs else default_jobs()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    config = _config(args, base_url=args.base_url)
+    report = build(config, force=args.force, jobs=_jobs(args), include_drafts=args.drafts, progress=_progress(sys.stderr))
+    _print_diagnostics(report.diagnostics, verbose=args.verbose)
+    a, p = report.authoring, report.publishing
+    out = sys.stdout
+    if a is not None:
+        print(
+            f"notes: {a.seeds} seeds: {a.created} created, {a.regenerated} regenerated, {a.unchanged} unchanged, "
+            f"{a.kept_edited} kept edited, {a.orphans} orphaned",
+            file=out,
+        )
+    entities = ", ".join(f"{n} {k}" for k, n in p.entity_pages.items())
+    print(f"site: {p.briefings} briefings, {entities}; {p.pages} pages, {p.feeds} feed", file=out)
+    print(f"files: {p.written} written, {p.unchanged} unchanged, {p.removed} removed" + ("" if p.site_updated else " (site not updated)"), file=out)
+    errors, warnings = report.count("error"), report.count("warning")
+    print(f"{errors} errors, {warnings} warnings in {report.seconds:.2f} s -> {_rel(config.output_dir)}", file=out)
+    if errors or (args.strict and warnings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import yaml
+
+    from .authoring import extract_many
+
+    reference = _reference(args)
+    files: list[str] = []
+    for name in args.files:
+        if name == "-":
+            files.extend(line.strip() for line in sys.stdin if line.strip())
+        else:
+            files.append(name)
+    jobs = [(Path(name), name, reference) for name in files]
+    failed = 0
+    for result in extract_many(jobs, workers=_jobs(args)):
+        if result.error:
+            failed += 1
+            print(f"briefgen: error: {result.error}", file=sys.stderr)
+            continue
+        record = {"file": result.seed, **result.frontmatter}
+        if args.format == "json":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(yaml.safe_dump(record, sort_keys=False, allow_unicode=True, explicit_start=True))
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _reference(args: argparse.Namespace) -> date:
+    if args.reference_date:
+        try:
+            return date.fromisoformat(args.reference_date)
+        except ValueError:
+            raise ConfigError(f"--reference-date: expected YYYY-MM-DD, got {args.reference_date!r}") from None
+    return _config(args).reference()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_project
+
+    config = _config(args)
+    diagnostics, checked = check_project(config)
+    _print_diagnostics(diagnostics, verbose=True)
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    print(f"checked {checked.notes} notes, {checked.pages} pages, {checked.links} links: {errors} errors")
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init import init_project
+
+    created = init_project(args.directory, title=args.title)
+    for line in created:
+        print(line)
+    print(f"ready: add articles to {_rel(args.directory / 'seeds')}/ and run 'briefgen build'")
+    return EXIT_OK
+
+
+def cmd_reserved(args: argparse.Namespace) -> int:
+    print(f"briefgen: '{args.command}' is not available in this version", file=sys.stderr)
+    return EXIT_USAGE
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": cmd_build,
+    "extract": cmd_extract,
+    "check": cmd_check,
+    "init": cmd_init,
+    "serve": cmd_reserved,
+    "deploy": cmd_reserved,
+}
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], *, verbose: bool) -> None:
+    shown = [d for d in diagnostics if verbose or d.severity != "info"]
+    for diagnostic in shown:
+        print(str(diagnostic), file=sys.stderr)
+    hidden = len(diagnostics) - len(shown)
+    if hidden:
+        print(f"({hidden} info messages; -v lists them)", file=sys.stderr)
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _progress(stream: TextIO) -> Callable[[str, int], Callable[[], None]] | None:
+    """A one-line progress counter on a terminal (nothing when output is redirected)."""
+    if not stream.isatty():
+        return None
+
+    def start(label: str, total: int) -> Callable[[], None]:
+        state = {"done": 0, "shown": 0.0}
+
+        def tick() -> None:
+            state["done"] += 1
+            now = time.monotonic()
+            if now - state["shown"] > 0.1 or state["done"] == total:
+                state["shown"] = now
+                end = "\n" if state["done"] == total else ""
+                stream.write(f"\r{label}: {int(state['done'])}/{total}{end}")
+                stream.flush()
+
+        return tick
+
+    return start

@@ -1,0 +1,158 @@
+"""`briefgen.toml` -> a typed, frozen `Config`. Unknown keys are errors with a "did you mean"."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+
+CONFIG_FILE = "briefgen.toml"
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """The `[extract]` table: how seeds become notes."""
+
+    engine: str = "rules"
+    """Extraction engine: "rules" (built in, pure Python)."""
+    aliases_file: str = "aliases.toml"
+    """User-editable file that merges or renames entities across briefings."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Project settings; paths are absolute once loaded."""
+
+    root: Path
+    """The project directory (where briefgen.toml lives)."""
+    title: str = "Briefings"
+    """Site title, shown in every page header and in the feed."""
+    description: str = "Briefing notes on the news, with sources."
+    """One line shown on the home page and in the feed."""
+    author: str = "briefgen"
+    """Feed author name."""
+    base_url: str = "/"
+    """Where the site is served: "/", "/repo/", or "https://user.github.io/repo/"."""
+    language: str = "en"
+    """BCP 47 language of the briefings (the `lang` of every page)."""
+    reference_date: date | None = None
+    """Date that year inference resolves against; None means the build date."""
+    seeds_dir: Path = Path("seeds")
+    """Plain-text articles to turn into notes."""
+    content_dir: Path = Path("content")
+    """Briefing notes (Markdown with YAML front-matter): the source of truth for the site."""
+    output_dir: Path = Path("site")
+    """Where the built site goes (replaced as a whole on each successful build)."""
+    templates_dir: Path = Path("templates")
+    """The project's templates and static files; any file here overrides the default theme's."""
+    cache_dir: Path = Path(".briefgen")
+    """Build cache; safe to delete."""
+    feed_size: int = 50
+    """Entries in the Atom feed."""
+    related_count: int = 5
+    """Related briefings listed on each briefing page."""
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of `base_url`, always with leading and trailing slash ("/", "/demo/")."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def site_origin(self) -> str:
+        """"https://host" when base_url is absolute, else ""."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+    def reference(self) -> date:
+        return self.reference_date or date.today()
+
+
+_PATH_FIELDS = ("seeds_dir", "content_dir", "output_dir", "templates_dir", "cache_dir")
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above `start` holding briefgen.toml, else `start` itself."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+    return start
+
+
+def load_config(root: Path, **overrides: Any) -> Config:
+    """Read `root/briefgen.toml` (optional) and apply command-line overrides (None = not given)."""
+    path = root / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path}: not UTF-8 text") from exc
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    return parse_config(data, root=root.resolve(), source=str(path))
+
+
+def parse_config(data: dict[str, Any], *, root: Path, source: str = CONFIG_FILE) -> Config:
+    """Pure: a TOML mapping -> Config, validating names and types."""
+    extract_data = data.pop("extract", {})
+    if not isinstance(extract_data, dict):
+        raise ConfigError(f"{source}: 'extract' must be a table ([extract])")
+    kwargs = _check_fields(Config, data, source, skip={"root", "extract"})
+    extract_kwargs = _check_fields(ExtractConfig, extract_data, f"{source} [extract]", skip=set())
+    if extract_kwargs.get("engine", "rules") not in ("rules",):
+        raise ConfigError(f"{source} [extract]: field 'engine': expected \"rules\", got {extract_kwargs['engine']!r}")
+    for name in _PATH_FIELDS:
+        if name in kwargs:
+            kwargs[name] = Path(kwargs[name])
+    config = Config(root=root, extract=ExtractConfig(**extract_kwargs), **kwargs)
+    resolved = {name: root / getattr(config, name) for name in _PATH_FIELDS}
+    if resolved["output_dir"].resolve() in (root.resolve(), resolved["content_dir"].resolve()):
+        raise ConfigError(f"{source}: field 'output_dir': must not be the project or content directory")
+    return dataclasses.replace(config, **resolved)
+
+
+def _check_fields(cls: type, data: dict[str, Any], source: str, *, skip: set[str]) -> dict[str, Any]:
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in skip}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in fields:
+            guess = difflib.get_close_matches(key, fields, n=1)
+            hint = f"; did you mean {guess[0]!r}?" if guess else f"; known keys: {', '.join(sorted(fields))}"
+            raise ConfigError(f"{source}: unknown key {key!r}{hint}")
+        kwargs[key] = _coerce(key, value, fields[key].type, source)
+    return kwargs
+
+
+def _coerce(key: str, value: Any, annotation: Any, source: str) -> Any:
+    expected = str(annotation)
+    if "date" in expected:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise ConfigError(f"{source}: field {key!r}: expected a date (YYYY-MM-DD), got {value!r}") from None
+    if expected == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{source}: field {key!r}: expected a non-negative integer, got {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(f"{source}: field {key!r}: expected a string, got {value!r}")
+    if key == "base_url":
+        parts = urlsplit(value)
+        if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
+            raise ConfigError(f"{source}: field 'base_url': expected '/path/' or 'https://host/path/', got {value!r}")
+        if not parts.scheme and not value.startswith("/"):
+            raise ConfigError(f"{source}: field 'base_url': a path must start with '/', got {value!r}")
+    return value

@@ -1,0 +1,180 @@
+"""Briefing notes on disk: `content/<slug>.md` = YAML front-matter + Markdown body.
+
+Both halves use this module: the authoring half to write notes and to tell a person's edit from
+its own output, the publishing half to load notes (generated or hand-written) as `Note` values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .errors import NoteError
+
+try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python PyYAML build
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+# The generation stamp is always the last entry of a generated note's front-matter, so the
+# hash can cover every other byte of the file exactly as written.
+_STAMP = re.compile(r"^generated:\n  by: [^\n]*\n  sha256: ([0-9a-f]{64})\n(?=---\n)", re.MULTILINE)
+_PLACEHOLDER = "0" * 64
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note, parsed: the fields the site needs plus the full front-matter."""
+
+    file: str
+    slug: str
+    title: str
+    date: date | None
+    summary: str
+    body: str
+    """The Markdown body (everything after the front-matter)."""
+    meta: Mapping[str, Any]
+    """The whole front-matter, unknown keys included (templates see them as `note.meta`)."""
+    draft: bool = False
+    body_line: int = 1
+    """Line number in the file where the body starts (for error messages)."""
+
+
+def dump_frontmatter(data: Mapping[str, Any]) -> str:
+    """YAML for a note's front-matter, via the YAML library (never string formatting)."""
+    return yaml.dump(
+        dict(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+
+
+def make_note_text(frontmatter: Mapping[str, Any], body: str, *, generator: str) -> str:
+    """The full text of a generated note, stamped with the hash of everything else in it."""
+    fm = dump_frontmatter(frontmatter)
+    stamp = dump_frontmatter({"generated": {"by": generator, "sha256": _PLACEHOLDER}})
+    text = f"---\n{fm}{stamp}---\n\n{body.rstrip()}\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text.replace(f"sha256: {_PLACEHOLDER}\n---\n", f"sha256: {digest}\n---\n", 1)
+
+
+def generated_hash(text: str) -> str | None:
+    """The hash recorded in a note's generation stamp, or None for hand-written notes."""
+    match = _STAMP.search(text)
+    return match.group(1) if match else None
+
+
+def is_unedited(text: str) -> bool:
+    """True when the note is byte-for-byte what briefgen generated (so it may be regenerated)."""
+    match = _STAMP.search(text)
+    if not match:
+        return False
+    original = text[: match.start(1)] + _PLACEHOLDER + text[match.end(1) :]
+    return hashlib.sha256(original.encode("utf-8")).hexdigest() == match.group(1)
+
+
+def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
+    """Pure: note text -> (front-matter mapping, body, body line). Raises NoteError with a line."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    match = _FRONTMATTER.match(text)
+    if not match:
+        raise NoteError(f"{file}:1: missing YAML front-matter: a note must start with a '---' line")
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise NoteError(f"{file}:{line}: invalid YAML front-matter: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise NoteError(f"{file}:2: front-matter must be a mapping of fields, got {type(data).__name__}")
+    body_line = match.group(0).count("\n") + 1
+    return data, text[match.end() :], body_line
+
+
+def parse_note(text: str, *, file: str, default_slug: str) -> Note:
+    """Pure: note text -> Note, validating the fields the site relies on."""
+    data, body, body_line = split_note(text, file=file)
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise NoteError(f"{file}: field 'title': required, expected a non-empty string")
+    slug = data.get("slug", default_slug)
+    if not isinstance(slug, str) or not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", slug) or ".." in slug:
+        raise NoteError(f"{file}: field 'slug': expected lower-case letters, digits, '-', got {slug!r}")
+    summary = data.get("summary") or ""
+    if not isinstance(summary, str):
+        raise NoteError(f"{file}: field 'summary': expected a string, got {type(summary).__name__}")
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        raise NoteError(f"{file}: field 'draft': expected true or false, got {draft!r}")
+    for key in ("people", "places", "organizations", "quotes", "timeline", "watch", "flags", "key_points"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, list):
+            raise NoteError(f"{file}: field {key!r}: expected a list, got {type(value).__name__}")
+    for key in ("people", "places", "organizations"):
+        for index, item in enumerate(data.get(key) or []):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise NoteError(f"{file}: field '{key}[{index}]': expected a mapping with a 'name'")
+    topics = data.get("topics") or []
+    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+        raise NoteError(f"{file}: field 'topics': expected a list of strings")
+    return Note(
+        file=file,
+        slug=slug,
+        title=title.strip(),
+        date=_parse_date(data.get("date"), file),
+        summary=summary.strip(),
+        body=body,
+        meta=data,
+        draft=draft,
+        body_line=body_line,
+    )
+
+
+def _parse_date(value: Any, file: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise NoteError(f"{file}: field 'date': expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+def read_note(path: Path, *, display: str) -> Note:
+    """Read and parse one note file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise NoteError(f"{display}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise NoteError(f"{display}: cannot read note: {exc.strerror}") from None
+    return parse_note(text, file=display, default_slug=path.stem)
+
+
+def write_text_atomic(path: Path, text: str | bytes) -> None:
+    """Write a file so that readers see the old or the new content, never a partial one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

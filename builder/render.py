@@ -1,0 +1,246 @@
+"""The publishing half's write step: `Site` -> pages (Jinja2 templates, markdown-it-py Markdown).
+
+Templates come from the project's `templates/` first and the default theme second, so a
+project overrides any single file of the theme. Autoescape is on; raw HTML in Markdown is off.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+from . import __version__
+from .config import Config
+from .notes import Note
+from .site import KIND_TITLES, KINDS, Site
+from .urls import Urls, output_file
+
+HOME_SIZE = 20
+
+
+def theme_dir() -> Path:
+    """The default theme: the repository's top-level templates/, installed as `builder/theme`.
+
+    An installed wheel carries it inside the package; a source checkout or editable install
+    reads it straight from templates/ beside the package.
+    """
+    packaged = Path(str(resources.files("builder"))) / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: where it goes, which template renders it, and what the template sees."""
+
+    url: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+def make_markdown(urls: Urls) -> MarkdownIt:
+    """CommonMark + tables, paragraph anchors ({#p3}) and heading ids; raw HTML disabled."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable("table").use(attrs_block_plugin).use(anchors_plugin, min_level=2, max_level=3)
+
+    def link_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        href = tokens[idx].attrGet("href")
+        if isinstance(href, str):
+            tokens[idx].attrSet("href", urls.rebase(href))
+        return self.renderToken(tokens, idx, options, env)
+
+    md.add_render_rule("link_open", link_open)
+    return md
+
+
+def make_environment(config: Config, loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """Jinja environment: project templates override the theme; autoescape for HTML and XML."""
+    loader = loader or jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(config.templates_dir), jinja2.FileSystemLoader(theme_dir())]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = _longdate
+    return env
+
+
+def _longdate(value: date | str | None) -> str:
+    if value is None:
+        return "undated"
+    if isinstance(value, str):
+        parts = value.split("-")
+        months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]  # fmt: skip
+        if len(parts) == 2:
+            return f"{months[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 1:
+            return value
+        value = date.fromisoformat(value)
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+    """Every page of the site with its precomputed context (no template loops over all pages)."""
+    by_slug = site.by_slug
+    yield Page(urls.path(), "index.html", {"briefings": site.briefings[:HOME_SIZE], "total": len(site.briefings)})
+    yield Page(urls.page("briefings"), "archive.html", {"briefings": site.briefings})
+    for note in site.briefings:
+        yield Page(
+            urls.briefing(note.slug),
+            "briefing.html",
+            {
+                "note": note,
+                "refs": site.refs[note.slug],
+                "related": [by_slug[s] for s in site.related.get(note.slug, ())],
+                "backlinks": [by_slug[s] for s in site.backlinks.get(note.slug, ())],
+                "jsonld": make_jsonld(note, site, urls, config),
+            },
+        )
+    for kind in KINDS:
+        entities = site.entities[kind]
+        yield Page(urls.page(kind), "entity_index.html", {"kind": kind, "kind_title": KIND_TITLES[kind], "entities": list(entities.values())})
+        for entity in entities.values():
+            yield Page(
+                urls.page(kind, entity.id),
+                "entity.html",
+                {
+                    "kind": kind,
+                    "kind_title": KIND_TITLES[kind],
+                    "entity": entity,
+                    "briefings": [by_slug[s] for s in entity.briefings],
+                },
+            )
+    yield Page(urls.page("timeline"), "timeline.html", {"rows": site.timeline})
+    yield Page(urls.page("search"), "search.html", {})
+    yield Page(urls.path("feed.xml"), "feed.xml", {"briefings": site.briefings[: config.feed_size]})
+    yield Page(urls.path("404.html"), "404.html", {})
+
+
+def make_jsonld(note: Note, site: Site, urls: Urls, config: Config) -> dict[str, Any]:
+    """schema.org NewsArticle for one briefing (emitted as JSON-LD in the page head)."""
+    types = {"people": "Person", "places": "Place", "organizations": "Organization"}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": note.title[:110],
+        "url": urls.absolute(urls.briefing(note.slug)),
+        "inLanguage": config.language,
+        "description": note.summary,
+    }
+    if note.date:
+        data["datePublished"] = note.date.isoformat()
+    mentions = [
+        {"@type": types[r.kind], "name": r.name, "url": urls.absolute(urls.page(r.kind, r.id))}
+        for r in site.refs[note.slug]
+        if r.kind in types
+    ]
+    if mentions:
+        data["mentions"] = mentions
+    keywords = [r.name for r in site.refs[note.slug] if r.kind == "topics"]
+    if keywords:
+        data["keywords"] = keywords
+    source = note.meta.get("source")
+    if isinstance(source, dict) and source.get("url"):
+        data["isBasedOn"] = str(source["url"])
+    data["publisher"] = {"@type": "Organization", "name": config.title}
+    return data
+
+
+class Renderer:
+    """Renders pages to bytes with one Jinja environment and one Markdown parser."""
+
+    def __init__(self, site: Site, config: Config, *, loader: jinja2.BaseLoader | None = None) -> None:
+        self.site = site
+        self.config = config
+        self.urls = Urls(config.base_path, config.site_origin)
+        self.env = make_environment(config, loader)
+        self.markdown = make_markdown(self.urls)
+        self.globals: dict[str, Any] = {
+            "config": config,
+            "urls": self.urls,
+            "kinds": KINDS,
+            "kind_titles": KIND_TITLES,
+            "counts": {kind: len(site.entities[kind]) for kind in KINDS},
+            "markdown": self.render_markdown,
+            "generator": f"briefgen {__version__}",
+            "newest": site.briefings[0].date if site.briefings and site.briefings[0].date else None,
+        }
+        self.env.globals.update(self.globals)
+
+    def render_markdown(self, text: str) -> str:
+        return self.markdown.render(text)
+
+    def render(self, page: Page) -> bytes:
+        template = self.env.get_template(page.template)
+        html = template.render({**page.context, "page_url": page.url})
+        return html.encode("utf-8")
+
+    def output_file(self, page: Page) -> str:
+        return output_file(page.url, self.urls.base_path)
+
+
+def make_extra_files(site: Site, config: Config, urls: Urls, pages: Sequence[Page]) -> Iterator[tuple[str, bytes]]:
+    """Files that are not templates: search index, sitemap, robots.txt, .nojekyll."""
+    index = [
+        {
+            "t": note.title,
+            "u": urls.briefing(note.slug),
+            "d": note.date.isoformat() if note.date else "",
+            "s": note.summary,
+            "e": " ".join(r.name for r in site.refs[note.slug]),
+        }
+        for note in site.briefings
+    ]
+    yield "search-index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    lastmod: dict[str, str] = {urls.briefing(n.slug): n.date.isoformat() for n in site.briefings if n.date}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in pages:
+        if page.template in ("404.html", "feed.xml"):
+            continue
+        loc = _xml_escape(urls.absolute(page.url))
+        mod = f"<lastmod>{lastmod[page.url]}</lastmod>" if page.url in lastmod else ""
+        lines.append(f"<url><loc>{loc}</loc>{mod}</url>")
+    lines.append("</urlset>")
+    yield "sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8")
+    robots = "User-agent: *\nAllow: /\n"
+    if urls.origin:
+        robots += f"Sitemap: {urls.absolute(urls.path('sitemap.xml'))}\n"
+    yield "robots.txt", robots.encode("utf-8")
+    yield ".nojekyll", b""
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def static_files(config: Config) -> Iterator[tuple[str, Path]]:
+    """Static assets: the theme's static/ overlaid by the project's templates/static/."""
+    chosen: dict[str, Path] = {}
+    for base in (theme_dir() / "static", config.templates_dir / "static"):
+        if base.is_dir():
+            for path in sorted(base.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    chosen[path.relative_to(base).as_posix()] = path
+    for name in sorted(chosen):
+        yield f"static/{name}", chosen[name]
+

@@ -1,0 +1,292 @@
+"""The publishing half's gather step: notes -> one immutable `Site` with every cross-link resolved.
+
+Entities are merged across briefings by `id`; backlinks, related briefings and entity listings
+come from inverted indexes built once here, so no template ever loops over all pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import BriefgenError, Diagnostic
+from .notes import Note, read_note
+from .slugs import slugify
+
+KINDS = ("people", "places", "organizations", "topics")
+KIND_TITLES = {"people": "People", "places": "Places", "organizations": "Organisations", "topics": "Topics"}
+# Related-briefing weights: a shared person says more than a shared organisation, and so on.
+WEIGHTS = {"people": 8, "organizations": 4, "places": 2, "topics": 1}
+# A term listed by more briefings than this ("politics", "UK") says little about relatedness and
+# would make the candidate lists quadratic; it is skipped when scoring related briefings.
+COMMON_TERM = 200
+_BRIEFING_LINK = re.compile(r"\]\(/briefings/([a-z0-9][a-z0-9._-]*)/?(?:#[^)]*)?\)")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link from a briefing to an entity, with what the briefing says about it."""
+
+    kind: str
+    id: str
+    name: str
+    detail: str = ""
+    """Role, kind or country, as this briefing gives it."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person/place/organisation/topic page: every briefing that mentions it, newest first."""
+
+    kind: str
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    details: tuple[str, ...]
+    """Distinct roles/kinds given across briefings, most frequent first."""
+    briefings: tuple[str, ...]
+    """Slugs, newest first."""
+    roles: Mapping[str, str]
+    """Briefing slug -> the role or detail given there."""
+    co_mentions: tuple[Ref, ...]
+    """Entities most often mentioned alongside, most frequent first."""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    precision: str
+    event: str
+    status: str
+    text: str
+    inferred: bool
+    slug: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Site:
+    briefings: tuple[Note, ...]
+    """Published notes, newest first."""
+    by_slug: Mapping[str, Note]
+    refs: Mapping[str, tuple[Ref, ...]]
+    """Briefing slug -> its entity links (people, organisations, places, topics)."""
+    entities: Mapping[str, Mapping[str, Entity]]
+    """kind -> id -> Entity, each ordered by name."""
+    related: Mapping[str, tuple[str, ...]]
+    backlinks: Mapping[str, tuple[str, ...]]
+    timeline: tuple[TimelineRow, ...]
+    """Every dated event of every briefing, newest first."""
+
+
+def load_notes(content_dir: Path, root: Path, *, include_drafts: bool) -> tuple[list[Note], list[Diagnostic]]:
+    """Read every note; a malformed note becomes a diagnostic and is left untouched on disk."""
+    notes: list[Note] = []
+    diagnostics: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    if not content_dir.is_dir():
+        return notes, diagnostics
+    for path in sorted(content_dir.glob("*.md")):
+        display = _display(path, root)
+        try:
+            note = read_note(path, display=display)
+        except BriefgenError as exc:
+            diagnostics.append(_diagnostic(str(exc), display))
+            continue
+        if note.slug in seen:
+            diagnostics.append(Diagnostic("error", display, f"field 'slug': {note.slug!r} is already used by {seen[note.slug]}"))
+            continue
+        seen[note.slug] = display
+        if note.draft and not include_drafts:
+            continue
+        notes.append(note)
+    return notes, diagnostics
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _diagnostic(message: str, display: str) -> Diagnostic:
+    """Turn "file:line: message" into a Diagnostic with its line."""
+    match = re.match(rf"{re.escape(display)}(?::(\d+))?: (.*)", message, re.DOTALL)
+    if match:
+        return Diagnostic("error", display, match.group(2), int(match.group(1)) if match.group(1) else None)
+    return Diagnostic("error", display, message)
+
+
+def _sort_key(note: Note) -> tuple[int, str, str]:
+    """Newest first; undated last; then by title and slug for a stable order."""
+    return (-(note.date.toordinal() if note.date else 0), note.title.lower(), note.slug)
+
+
+def make_refs(note: Note) -> tuple[Ref, ...]:
+    """The entity links a note's front-matter declares (ids default to the slugified name)."""
+    refs: list[Ref] = []
+    seen: set[tuple[str, str]] = set()
+    meta = note.meta
+    for kind in ("people", "organizations", "places"):
+        for item in meta.get(kind) or []:
+            name = str(item["name"]).strip()
+            ident = slugify(str(item.get("id") or name))
+            if (kind, ident) in seen or not name:
+                continue
+            seen.add((kind, ident))
+            refs.append(Ref(kind, ident, name, _detail(kind, item)))
+    for topic in meta.get("topics") or []:
+        ident = slugify(topic)
+        if ("topics", ident) not in seen:
+            seen.add(("topics", ident))
+            refs.append(Ref("topics", ident, topic.strip()))
+    return tuple(refs)
+
+
+def _detail(kind: str, item: Mapping[str, Any]) -> str:
+    if kind == "people":
+        parts = [str(item[k]) for k in ("role", "country") if item.get(k)]
+        return ", ".join(parts)
+    if kind == "places":
+        return ", ".join(str(item[k]) for k in ("kind", "country") if item.get(k))
+    return str(item.get("kind") or "")
+
+
+def make_site(notes: Iterable[Note], *, related_count: int = 5) -> Site:
+    """Gather: resolve entities, backlinks, related briefings and the timeline (pure)."""
+    briefings = tuple(sorted(notes, key=_sort_key))
+    order = {note.slug: index for index, note in enumerate(briefings)}
+    by_slug = {note.slug: note for note in briefings}
+    refs = {note.slug: make_refs(note) for note in briefings}
+
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, id) -> slugs, newest first
+    for note in briefings:
+        for ref in refs[note.slug]:
+            postings[(ref.kind, ref.id)].append(note.slug)
+
+    return Site(
+        briefings=briefings,
+        by_slug=by_slug,
+        refs=refs,
+        entities=_make_entities(briefings, refs, postings),
+        related=_make_related(briefings, refs, postings, order, related_count),
+        backlinks=_make_backlinks(briefings, by_slug, order),
+        timeline=_make_timeline(briefings),
+    )
+
+
+def _make_entities(
+    briefings: tuple[Note, ...], refs: Mapping[str, tuple[Ref, ...]], postings: Mapping[tuple[str, str], list[str]]
+) -> dict[str, dict[str, Entity]]:
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    details: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    roles: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    co: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for note in briefings:
+        note_refs = refs[note.slug]
+        keys = [(r.kind, r.id) for r in note_refs if r.kind != "topics"]
+        for ref in note_refs:
+            key = (ref.kind, ref.id)
+            names[key][ref.name] += 1
+            if ref.detail:
+                details[key][ref.detail] += 1
+                roles[key][note.slug] = ref.detail
+            if ref.kind != "topics":
+                # co-mentions are bounded by the entities of this one note, never all pages
+                co[key].update(k for k in keys if k != key)
+        for kind in ("people", "organizations"):
+            for item in note.meta.get(kind) or []:
+                ident = slugify(str(item.get("id") or item["name"]))
+                for alias in item.get("aliases") or []:
+                    aliases[(kind, ident)].add(str(alias))
+    display = {key: _best_name(counter) for key, counter in names.items()}
+    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
+    for key, slugs in postings.items():
+        kind, ident = key
+        entities[kind][ident] = Entity(
+            kind=kind,
+            id=ident,
+            name=display[key],
+            aliases=tuple(sorted((aliases[key] | set(names[key])) - {display[key]})),
+            details=tuple(d for d, _ in sorted(details[key].items(), key=lambda kv: (-kv[1], kv[0]))),
+            briefings=tuple(slugs),
+            roles=roles[key],
+            co_mentions=tuple(
+                Ref(k[0], k[1], display[k])
+                for k, _ in sorted(co[key].items(), key=lambda kv: (-kv[1], display[kv[0]]))[:12]
+            ),
+        )
+    return {kind: dict(sorted(items.items(), key=lambda kv: (kv[1].name.lower(), kv[0]))) for kind, items in entities.items()}
+
+
+def _best_name(counter: Counter[str]) -> str:
+    """The most frequent spelling; ties go to the longest, then alphabetical."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def _make_related(
+    briefings: tuple[Note, ...],
+    refs: Mapping[str, tuple[Ref, ...]],
+    postings: Mapping[tuple[str, str], list[str]],
+    order: Mapping[str, int],
+    count: int,
+) -> dict[str, tuple[str, ...]]:
+    related: dict[str, tuple[str, ...]] = {}
+    for note in briefings:
+        scores: Counter[str] = Counter()
+        for ref in refs[note.slug]:
+            posting = postings[(ref.kind, ref.id)]
+            if len(posting) > COMMON_TERM:
+                continue
+            weight = WEIGHTS[ref.kind]
+            for other in posting:
+                if other != note.slug:
+                    scores[other] += weight
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))  # recency breaks ties
+        related[note.slug] = tuple(slug for slug, _ in ranked[:count])
+    return related
+
+
+def _make_backlinks(
+    briefings: tuple[Note, ...], by_slug: Mapping[str, Note], order: Mapping[str, int]
+) -> dict[str, tuple[str, ...]]:
+    incoming: dict[str, set[str]] = defaultdict(set)
+    for note in briefings:
+        for target in _BRIEFING_LINK.findall(note.body):
+            if target != note.slug and target in by_slug:
+                incoming[target].add(note.slug)
+    return {slug: tuple(sorted(sources, key=order.__getitem__)) for slug, sources in incoming.items()}
+
+
+def _make_timeline(briefings: tuple[Note, ...]) -> tuple[TimelineRow, ...]:
+    rows: list[TimelineRow] = []
+    for note in briefings:
+        for item in note.meta.get("timeline") or []:
+            if not isinstance(item, dict) or not item.get("date"):
+                continue
+            evidence = item.get("evidence") or []
+            rows.append(
+                TimelineRow(
+                    date=_iso(item["date"]),
+                    precision=str(item.get("precision") or "day"),
+                    event=str(item.get("event") or item.get("text") or ""),
+                    status=str(item.get("status") or "occurred"),
+                    text=str(item.get("text") or ""),
+                    inferred=bool(item.get("inferred")),
+                    slug=note.slug,
+                    evidence=str(evidence[0]) if evidence else "",
+                )
+            )
+    rows.sort(key=lambda r: (r.date, r.slug, r.event), reverse=True)
+    return tuple(rows)
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
