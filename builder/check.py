@@ -81,8 +81,9 @@ def _check_link(
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
         return None  # external
+    fragment = unquote(parts.fragment)
     if not parts.path:
-        return None if not parts.fragment or parts.fragment in own_ids else f"broken anchor {link!r}"
+        return None if not fragment or fragment in own_ids else f"broken anchor {link!r}"
     path = parts.path if parts.path.startswith("/") else _join(page_url, parts.path)
     if not path.startswith(base_path):
         return f"link {link!r} leaves the site's base path {base_path!r}"
@@ -91,10 +92,10 @@ def _check_link(
         relative += "index.html"
     if ".." in relative.split("/") or not (site_dir / relative).is_file():
         return f"broken link {link!r}: no file {relative!r} in the site"
-    if parts.fragment:
+    if fragment:
         target = pages.get(relative)
-        if target is not None and parts.fragment not in target[0]:
-            return f"broken anchor {link!r}: no id {parts.fragment!r} in {relative}"
+        if target is not None and fragment not in target[0]:
+            return f"broken anchor {link!r}: no id {fragment!r} in {relative}"
     return None
 
 

@@ -6,7 +6,7 @@ import dataclasses
 import difflib
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -105,6 +105,7 @@ def load_config(root: Path, **overrides: Any) -> Config:
 
 def parse_config(data: dict[str, Any], *, root: Path, source: str = CONFIG_FILE) -> Config:
     """Pure: a TOML mapping -> Config, validating names and types."""
+    data = dict(data)
     extract_data = data.pop("extract", {})
     if not isinstance(extract_data, dict):
         raise ConfigError(f"{source}: 'extract' must be a table ([extract])")
@@ -117,9 +118,20 @@ def parse_config(data: dict[str, Any], *, root: Path, source: str = CONFIG_FILE)
             kwargs[name] = Path(kwargs[name])
     config = Config(root=root, extract=ExtractConfig(**extract_kwargs), **kwargs)
     resolved = {name: root / getattr(config, name) for name in _PATH_FIELDS}
-    if resolved["output_dir"].resolve() in (root.resolve(), resolved["content_dir"].resolve()):
-        raise ConfigError(f"{source}: field 'output_dir': must not be the project or content directory")
+    _check_output_dir(resolved, root, source)
     return dataclasses.replace(config, **resolved)
+
+
+def _check_output_dir(paths: dict[str, Path], root: Path, source: str) -> None:
+    """site/ is replaced wholesale on every build, so it must not hold or be inside anything else."""
+    output = paths["output_dir"].resolve()
+    protected = [root.resolve()] + [paths[n].resolve() for n in ("seeds_dir", "content_dir", "templates_dir")]
+    for other in protected:
+        if output == other or output in other.parents or (other != protected[0] and other in output.parents):
+            raise ConfigError(
+                f"{source}: field 'output_dir': {output} would replace or sit inside {other}; "
+                "choose a folder of its own, such as 'site'"
+            )
 
 
 def _check_fields(cls: type, data: dict[str, Any], source: str, *, skip: set[str]) -> dict[str, Any]:
@@ -137,6 +149,8 @@ def _check_fields(cls: type, data: dict[str, Any], source: str, *, skip: set[str
 def _coerce(key: str, value: Any, annotation: Any, source: str) -> Any:
     expected = str(annotation)
     if "date" in expected:
+        if isinstance(value, datetime):
+            return value.date()
         if isinstance(value, date):
             return value
         try:

@@ -72,6 +72,8 @@ def _decode(raw: bytes, file: str, warnings: list[str]) -> str:
 def _parse_metadata(block: str, file: str, warnings: list[str]) -> dict[str, Any]:
     try:
         data = yaml.safe_load(block)
+    except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+        raise SeedError(f"{file}: invalid value in front-matter: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""

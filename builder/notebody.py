@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from .model import Article, Briefing, Evidence
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}])")
-_LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+=])(\s|$)", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}&])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s|$)|^(\s*)([-+=])()", re.MULTILINE)
 
 SECTION_TITLES = ("BLUF", "Key points", "What to watch", "Who's who", "Quotes", "Timeline", "Source")
 

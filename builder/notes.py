@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - pure-Python PyYAML build
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # The generation stamp is always the last entry of a generated note's front-matter, so the
 # hash can cover every other byte of the file exactly as written.
-_STAMP = re.compile(r"^generated:\n  by: [^\n]*\n  sha256: ([0-9a-f]{64})\n(?=---\n)", re.MULTILINE)
+_STAMP = re.compile(r"^generated:\n  by: [^\n]*\n  sha256: '?([0-9a-f]{64})'?\n(?=---\n)", re.MULTILINE)
 _PLACEHOLDER = "0" * 64
 
 
@@ -58,13 +58,20 @@ def dump_frontmatter(data: Mapping[str, Any]) -> str:
     )
 
 
+def _stamp(generator: str, digest: str) -> str:
+    return dump_frontmatter({"generated": {"by": generator, "sha256": digest}})
+
+
 def make_note_text(frontmatter: Mapping[str, Any], body: str, *, generator: str) -> str:
-    """The full text of a generated note, stamped with the hash of everything else in it."""
-    fm = dump_frontmatter(frontmatter)
-    stamp = dump_frontmatter({"generated": {"by": generator, "sha256": _PLACEHOLDER}})
-    text = f"---\n{fm}{stamp}---\n\n{body.rstrip()}\n"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return text.replace(f"sha256: {_PLACEHOLDER}\n---\n", f"sha256: {digest}\n---\n", 1)
+    """The full text of a generated note, stamped with the hash of everything else in it.
+
+    The hash is taken over the note with an all-zero placeholder in the stamp, so a reader can
+    verify it by putting the placeholder back (the stamp itself is YAML-dumped both times).
+    """
+    head = f"---\n{dump_frontmatter(frontmatter)}"
+    tail = f"---\n\n{body.rstrip()}\n"
+    digest = hashlib.sha256((head + _stamp(generator, _PLACEHOLDER) + tail).encode("utf-8")).hexdigest()
+    return head + _stamp(generator, digest) + tail
 
 
 def generated_hash(text: str) -> str | None:
@@ -78,8 +85,12 @@ def is_unedited(text: str) -> bool:
     match = _STAMP.search(text)
     if not match:
         return False
-    original = text[: match.start(1)] + _PLACEHOLDER + text[match.end(1) :]
-    return hashlib.sha256(original.encode("utf-8")).hexdigest() == match.group(1)
+    stamp = yaml.load(match.group(0), Loader=_Loader)["generated"]
+    generator, digest = str(stamp["by"]), match.group(1)
+    if _stamp(generator, digest) != match.group(0):
+        return False
+    original = text[: match.start()] + _stamp(generator, _PLACEHOLDER) + text[match.end() :]
+    return hashlib.sha256(original.encode("utf-8")).hexdigest() == digest
 
 
 def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
@@ -90,6 +101,8 @@ def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
         raise NoteError(f"{file}:1: missing YAML front-matter: a note must start with a '---' line")
     try:
         data = yaml.load(match.group(1) or "", Loader=_Loader)
+    except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+        raise NoteError(f"{file}: invalid value in front-matter: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -166,6 +179,12 @@ def read_note(path: Path, *, display: str) -> Note:
     return parse_note(text, file=display, default_slug=path.stem)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: Path, text: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never a partial one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -174,6 +193,7 @@ def write_text_atomic(path: Path, text: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; notes are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -63,7 +63,14 @@ def make_markdown(urls: Urls) -> MarkdownIt:
             tokens[idx].attrSet("href", urls.rebase(href))
         return self.renderToken(tokens, idx, options, env)
 
+    def image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        src = tokens[idx].attrGet("src")
+        if isinstance(src, str):
+            tokens[idx].attrSet("src", urls.rebase(src))
+        return self.image(tokens, idx, options, env)
+
     md.add_render_rule("link_open", link_open)
+    md.add_render_rule("image", image)
     return md
 
 

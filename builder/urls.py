@@ -31,9 +31,14 @@ class Urls:
         """Full URL for feeds, sitemaps, canonical links and JSON-LD (path-only without an origin)."""
         return self.origin + path if path.startswith("/") else path
 
+    def feed_id(self, path: str) -> str:
+        """A permanent IRI for an Atom id: the full URL, or a URN when the site has no host yet."""
+        return self.origin + path if self.origin else "urn:briefgen:" + (path.strip("/") or "site")
+
     def rebase(self, href: str) -> str:
         """Root-relative links written in notes ("/people/x/") move under the base path."""
-        return self.path(href) if href.startswith("/") and not href.startswith("//") else href
+        # markdown-it has already percent-encoded the link, so it is joined, not quoted again
+        return self.base_path + href[1:] if href.startswith("/") and not href.startswith("//") else href
 
 
 def output_file(url_path: str, base_path: str) -> str:

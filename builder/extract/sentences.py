@@ -43,13 +43,21 @@ def split_sentences(paragraph: str) -> list[Sentence]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"'":
+    while word_start > 0 and not text[word_start - 1].isspace() and not _opens_word(text, word_start - 1):
         word_start -= 1
     word = text[word_start:dot].lower()
     if word in _ABBREVIATIONS:
         return True
     # single initials ("George W. Bush") and dotted acronyms ("U.S.")
     return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _opens_word(text: str, index: int) -> bool:
+    """A bracket or an opening quote; an apostrophe inside a word ("Fintian's.") is not one."""
+    char = text[index]
+    if char in "(\"\u201c[":
+        return True
+    return char in "'\u2018\u2019" and (index == 0 or text[index - 1].isspace())
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

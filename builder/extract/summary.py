@@ -1,0 +1,264 @@
+"""Extractive summary: a one-sentence BLUF and three to five key points.
+
+News puts the most important fact first (the inverted pyramid), so the lede is the BLUF and
+sentence scores weight position most; on top of that come centrality (words the article keeps
+using, with the headline as the query) and information density (names, numbers, dates). Only
+complete, self-contained sentences qualify: no bare quotes, questions or sentences that open
+with a pronoun or connective needing the previous sentence ("But", "He", "This").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Article
+from .sentences import split_sentences
+
+MAX_BLUF_WORDS = 40
+_MAX_POINT_WORDS = 55
+
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours out over own same she should so
+    some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    said says say told year years mr mrs ms new one two also last first many much may might must still
+    yet however since per cent""".split()
+)
+# Openers that point back to an earlier sentence: such a sentence is not a key point on its own.
+_CONTEXT_OPENERS = frozenset(
+    """he she it they we i you his her its their this these those that there's but and or so yet also
+    however still instead then thus therefore nevertheless nonetheless moreover furthermore besides
+    otherwise likewise similarly such both either neither another other others""".split()
+)
+_AUXILIARIES = frozenset(
+    """is are was were be been being has have had will would can could may might shall should must do
+    does did said says told made took won lost got went came gave held left met paid put ran saw set sold
+    wrote became began brought bought built chose fell found grew hit kept knew led let meant rose sent
+    spent stood struck thought threw agreed expects plans wants""".split()
+)
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d[\d,.]*%?")
+_END = re.compile(r"[.!][\"'\u201d\u2019)\]]*$")
+_QUOTE_MARKS = "\"\u201c\u201d"
+# Clause boundaries at which an over-long lede may be cut and closed with a full stop.
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:and|but|while|which|as|after|although|with|amid|despite|because)\b)")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    para: int
+    """0-based body paragraph."""
+    index: int
+    """Position of the sentence within its paragraph."""
+    order: int
+    """Position in the whole article, for stable tie-breaks."""
+    words: tuple[str, ...]
+    terms: frozenset[str]
+
+
+def extract_summary(article: Article) -> tuple[str, tuple[str, ...]]:
+    """(BLUF, key points): both verbatim sentences of the article, except a lede cut at a clause."""
+    sentences = _sentences(article)
+    if not sentences:
+        return "", ()
+    scores = _scores(article, sentences)
+    bluf, bluf_sentence = _pick_bluf(sentences, scores)
+    return bluf, _pick_points(sentences, scores, bluf, bluf_sentence, _target_points(article))
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    result: list[_Sentence] = []
+    for para, paragraph in enumerate(article.paragraphs):
+        for index, sentence in enumerate(split_sentences(paragraph)):
+            text = sentence.text
+            words = tuple(_WORD.findall(text))
+            result.append(_Sentence(text, para, index, len(result), words, _terms(words)))
+    return result
+
+
+def _terms(words: tuple[str, ...]) -> frozenset[str]:
+    """Content-word stems: lower case, stopwords dropped, plurals and possessives folded,
+    hyphenated compounds split ("Japan-South" counts as "japan" and "south")."""
+    parts = (p for w in words for p in w.lower().split("-"))
+    return frozenset(_stem(p) for p in parts if p not in _STOPWORDS and len(p) > 2)
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"['\u2019]s?$", "", word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _target_points(article: Article) -> int:
+    """Longer stories earn more points: 3 under 250 words, 4 under 500, else 5."""
+    return 3 if article.words < 250 else 4 if article.words < 500 else 5
+
+
+def _scores(article: Article, sentences: list[_Sentence]) -> list[float]:
+    """Position (lede first), centrality, headline overlap and information density, mixed 35/30/15/20."""
+    frequency: dict[str, int] = {}
+    for sentence in sentences:
+        for term in sentence.terms:
+            frequency[term] = frequency.get(term, 0) + 1
+    headline = _terms(tuple(_WORD.findall(article.headline)))
+    centrality = [
+        sum(min(frequency[t], 5) for t in s.terms if frequency[t] > 1) / math.sqrt(len(s.terms) + 1) for s in sentences
+    ]
+    density = [_density(s) for s in sentences]
+    top_centrality = max(centrality) or 1.0
+    top_density = max(density) or 1.0
+    scores = []
+    for s, cen, den in zip(sentences, centrality, density):
+        # Sentence order, not paragraph number: seeds have one-sentence paragraphs, BBC-style
+        # copy packs many sentences into one.
+        position = 1.0 / (1.0 + 0.15 * s.order)
+        overlap = len(s.terms & headline) / len(headline) if headline else 0.0
+        score = 0.35 * position + 0.3 * cen / top_centrality + 0.15 * overlap + 0.2 * den / top_density
+        score *= _quote_factor(s.text)
+        if any(w.lower() in ("he", "she", "they", "it") for w in s.words[1:6]):
+            score *= 0.7  # "In August he visited...": who "he" is lives in another sentence
+        if len(s.words) < 8:
+            score *= 0.6
+        scores.append(score)
+    return scores
+
+
+def _quote_factor(text: str) -> float:
+    """Quotes have their own section, so key points prefer reported facts: a sentence that is
+    mostly quotation is heavily discounted, a quoted phrase hardly at all."""
+    quoted = sum(len(q.split()) for q in re.findall(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]", text))
+    share = quoted / max(len(text.split()), 1)
+    return 1.0 - 0.6 * share if quoted > 5 else 0.95 if quoted else 1.0
+
+
+def _density(sentence: _Sentence) -> float:
+    """Names (capitalised words after the first), numbers and dates per sentence, saturating at 6."""
+    count = 0
+    for position, word in enumerate(sentence.words):
+        if word[0].isdigit() or word.lower() in _MONTHS:
+            count += 1
+        elif position and word[0].isupper():
+            count += 1
+    return min(count, 6) / 6
+
+
+def is_complete_sentence(text: str) -> bool:
+    """A sentence a reader can take alone: capitalised, ends in . or !, has a verb, quotes balanced."""
+    words = _WORD.findall(text)
+    if len(words) < 5 or not _END.search(text) or "\n" in text:  # list items are not prose
+        return False
+    first = text.lstrip(_QUOTE_MARKS + "'(\u2018")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
+        return False  # a piece of a longer quotation
+    return any(_is_verbish(w, words[i - 1] if i else "") for i, w in enumerate(words))
+
+
+def _is_verbish(word: str, previous: str) -> bool:
+    lower = word.lower()
+    if lower in _AUXILIARIES or (len(lower) > 4 and lower.endswith("ed")):
+        return True
+    # A present-tense verb after a name or a noun: "Labour plans", "The firm expects".
+    return lower == word and lower.endswith("s") and not lower.endswith("ss") and previous[:1].isupper()
+
+
+def _is_self_contained(sentence: _Sentence) -> bool:
+    """Not a bare quote, question or sentence leaning on the previous one ("But he said...")."""
+    text = sentence.text
+    if text[:1] in _QUOTE_MARKS or text.rstrip(_QUOTE_MARKS + "')").endswith("?"):
+        return False
+    first = sentence.words[0].lower() if sentence.words else ""
+    return first not in _CONTEXT_OPENERS
+
+
+def _pick_bluf(sentences: list[_Sentence], scores: list[float]) -> tuple[str, _Sentence | None]:
+    """The lede when it is a whole sentence of at most 40 words; else the lede cut at a clause
+    boundary; else the best-scoring complete sentence that fits."""
+    lede = sentences[0]
+    if is_complete_sentence(lede.text) and _is_self_contained(lede) or len(sentences) == 1:
+        if len(lede.text.split()) <= MAX_BLUF_WORDS:
+            return lede.text, lede
+        cut = _cut_at_clause(lede.text)
+        if cut:
+            return cut, lede
+    ranked = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    for i in ranked:
+        s = sentences[i]
+        if len(s.text.split()) <= MAX_BLUF_WORDS and is_complete_sentence(s.text) and _is_self_contained(s):
+            return s.text, s
+    for i in ranked:  # nothing qualifies: the best sentence that fits, even if it leans on context
+        if len(sentences[i].text.split()) <= MAX_BLUF_WORDS and is_complete_sentence(sentences[i].text):
+            return sentences[i].text, sentences[i]
+    return _cut_at_clause(lede.text) or " ".join(lede.text.split()[:MAX_BLUF_WORDS]), lede
+
+
+def _cut_at_clause(text: str) -> str | None:
+    """The longest head of `text` ending at a clause boundary within 40 words, closed with a full stop."""
+    best: str | None = None
+    for match in _CLAUSE_BREAK.finditer(text):
+        head = text[: match.start()].rstrip(" ,;")
+        if len(head.split()) > MAX_BLUF_WORDS:
+            break
+        if len(head.split()) >= 8 and is_complete_sentence(head + "."):
+            best = head + "."
+    return best
+
+
+def _pick_points(
+    sentences: list[_Sentence],
+    scores: list[float],
+    bluf: str,
+    bluf_sentence: _Sentence | None,
+    target: int,
+) -> tuple[str, ...]:
+    """Greedy maximal-marginal-relevance choice: high score, unlike what is already chosen,
+    spread over paragraphs. Sentences needing context are used only if nothing else is left."""
+    bluf_terms = _terms(tuple(_WORD.findall(bluf)))
+    pool = [
+        i
+        for i, s in enumerate(sentences)
+        if s is not bluf_sentence
+        and s.text != bluf
+        and is_complete_sentence(s.text)
+        and len(s.words) <= _MAX_POINT_WORDS
+        and _similarity(s.terms, bluf_terms) < 0.6
+    ]
+    preferred = [i for i in pool if _is_self_contained(sentences[i])]
+    fallback = [i for i in pool if i not in preferred]
+    chosen: list[int] = []
+    for candidates in (preferred, fallback):
+        while len(chosen) < target:
+            best, best_value = -1, 0.0
+            for i in candidates:
+                if i in chosen:
+                    continue
+                s = sentences[i]
+                overlap = max((_similarity(s.terms, sentences[j].terms) for j in chosen), default=0.0)
+                if overlap >= 0.5 or sentences[i].text in (sentences[j].text for j in chosen):
+                    continue
+                same_paragraph = sum(1 for j in chosen if sentences[j].para == s.para)
+                value = scores[i] * (1.0 - 0.5 * overlap) * 0.75**same_paragraph
+                if value > best_value:
+                    best, best_value = i, value
+            if best < 0:
+                break
+            chosen.append(best)
+    return tuple(sentences[i].text for i in chosen)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of content-word sets."""
+    return len(a & b) / len(a | b) if a and b else 0.0
