@@ -17,7 +17,7 @@ site: $(BIN)/python
 ## make test: install test dependencies, then lint, type-check and run the whole test suite
 test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/ruff check builder tests scripts bench
-	$(BIN)/ruff format --check builder tests scripts bench
+	$(BIN)/ruff check builder tests scripts
+	$(BIN)/ruff format --check builder tests scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

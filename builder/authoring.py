@@ -19,7 +19,7 @@ from typing import Any
 
 from . import __version__
 from .config import Config
-from .errors import BriefgenError, Diagnostic
+from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
 from .notes import is_unedited, make_note_text, split_note, write_text_atomic
@@ -169,7 +169,11 @@ def sync_notes(
                 report.kept_edited += 1
                 stale = " (its seed has changed since; --force regenerates it and keeps a .bak)"
                 report.diagnostics.append(
-                    Diagnostic("info", relative_name(note.path, root), "kept edited note" + ("" if seed_hash == note.seed_sha256 else stale))
+                    Diagnostic(
+                        "info",
+                        relative_name(note.path, root),
+                        "kept edited note" + ("" if seed_hash == note.seed_sha256 else stale),
+                    )
                 )
                 continue
             if not edited and seed_hash == note.seed_sha256 and note.generator == GENERATOR:
@@ -180,7 +184,7 @@ def sync_notes(
     done = progress(len(todo)) if progress and todo else None
     for result in extract_many(todo, workers=jobs, on_done=done):
         if result.error:
-            report.diagnostics.append(Diagnostic("error", result.seed, result.error.removeprefix(result.seed + ": ")))
+            report.diagnostics.append(diagnostic_from(result.error, result.seed))
             continue
         note = targets[result.seed]
         if note is not None:  # keep the note's file name, and so its URL, stable
@@ -189,7 +193,11 @@ def sync_notes(
                 backup = note.path.with_name(note.path.name + ".bak")
                 write_text_atomic(backup, note.text)
                 report.diagnostics.append(
-                    Diagnostic("info", relative_name(note.path, root), f"regenerated; the edited version is kept as {backup.name}")
+                    Diagnostic(
+                        "info",
+                        relative_name(note.path, root),
+                        f"regenerated; the edited version is kept as {backup.name}",
+                    )
                 )
             report.regenerated += 1
         else:
@@ -197,7 +205,9 @@ def sync_notes(
             report.created += 1
         taken.add(slug)
         frontmatter = dict(result.frontmatter, slug=slug)
-        write_text_atomic(config.content_dir / f"{slug}.md", make_note_text(frontmatter, result.body, generator=GENERATOR))
+        write_text_atomic(
+            config.content_dir / f"{slug}.md", make_note_text(frontmatter, result.body, generator=GENERATOR)
+        )
     seed_names = {relative_name(p, root) for p in seeds}
     for seed_name, note in sorted(existing.items()):
         if seed_name not in seed_names and note.path.exists():

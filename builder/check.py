@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from .config import Config
 from .errors import Diagnostic
+from .preflight import preflight_site
 from .site import load_notes
 
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
@@ -112,12 +113,14 @@ def _join(page_url: str, relative: str) -> str:
 
 
 def check_project(config: Config) -> tuple[list[Diagnostic], Checked]:
-    """Validate notes, then the built site (if there is one)."""
+    """Validate notes, then the built site (if there is one), including GitHub Pages' pre-flight checks."""
     notes, diagnostics = load_notes(config.content_dir, config.root, include_drafts=True)
     checked = Checked(notes=len(notes))
     if not config.output_dir.is_dir():
         diagnostics.append(Diagnostic("error", config.output_dir.name, "no built site: run 'briefgen build' first"))
         return diagnostics, checked
-    site_diagnostics, site_checked = check_site(config.output_dir, base_path=config.base_path, origin=config.site_origin)
+    site_diagnostics, site_checked = check_site(
+        config.output_dir, base_path=config.base_path, origin=config.site_origin
+    )
     checked.pages, checked.links = site_checked.pages, site_checked.links
-    return diagnostics + site_diagnostics, checked
+    return diagnostics + site_diagnostics + preflight_site(config.output_dir), checked

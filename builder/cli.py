@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from . import __version__
 from .config import Config, find_root, load_config
 from .errors import BriefgenError, ConfigError, Diagnostic
+from .workflow import WORKFLOW_FILE
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -27,12 +28,22 @@ def make_parser() -> argparse.ArgumentParser:
         description="Turn news articles into briefing notes and a cross-linked static site.",
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
-    parser.add_argument("-C", "--project", type=Path, default=None, help="project directory (default: nearest with briefgen.toml, else the current one)")
+    parser.add_argument(
+        "-C",
+        "--project",
+        type=Path,
+        default=None,
+        help="project directory (default: nearest with briefgen.toml, else the current one)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    build = sub.add_parser("build", help="seeds -> notes -> site", description="Update notes from seeds/, then build site/ from content/.")
+    build = sub.add_parser(
+        "build", help="seeds -> notes -> site", description="Update notes from seeds/, then build site/ from content/."
+    )
     build.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
-    build.add_argument("--force", action="store_true", help="regenerate edited notes too (the edited version is kept as <slug>.md.bak)")
+    build.add_argument(
+        "--force", action="store_true", help="regenerate edited notes too (the edited version is kept as <slug>.md.bak)"
+    )
     build.add_argument("--base-url", help="override base_url, e.g. https://user.github.io/repo/")
     build.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
     build.add_argument("--drafts", action="store_true", help="include notes marked draft: true")
@@ -46,18 +57,49 @@ def make_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
-    extract.add_argument("--reference-date", help="date that year inference resolves against (default: config or today)")
+    extract.add_argument(
+        "--reference-date", help="date that year inference resolves against (default: config or today)"
+    )
     extract.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
 
-    check = sub.add_parser("check", help="validate notes and the built site", description="Validate notes and the built site: front-matter, internal links and anchors.")
+    check = sub.add_parser(
+        "check",
+        help="validate notes and the built site",
+        description="Validate notes and the built site: front-matter, internal links and anchors.",
+    )
     check.add_argument("-v", "--verbose", action="store_true")
 
-    init = sub.add_parser("init", help="set up a new project", description="Create briefgen.toml, seeds/, content/ and .gitignore; never overwrites files.")
+    init = sub.add_parser(
+        "init",
+        help="set up a new project",
+        description="Create briefgen.toml, seeds/, content/ and .gitignore; never overwrites files.",
+    )
     init.add_argument("directory", nargs="?", type=Path, default=Path("."))
     init.add_argument("--title", default=None, help="site title")
+    init.add_argument(
+        "--github-pages", action="store_true", help=f"also write {WORKFLOW_FILE} (publishes the site on GitHub Pages)"
+    )
 
-    for name in ("serve", "deploy"):
-        sub.add_parser(name, help=f"({name}: not available in this version)")
+    deploy = sub.add_parser(
+        "deploy",
+        help="publish site/ to the gh-pages branch of a git remote",
+        description="Build the site (unless --no-build), check it against GitHub Pages' limits, commit it with "
+        ".nojekyll (and CNAME) to a branch of a git remote, and push. Your working tree and current branch are "
+        "not touched.",
+    )
+    deploy.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    deploy.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    deploy.add_argument("--message", "-m", help="commit subject (the source commit and briefgen version are added)")
+    deploy.add_argument("--no-push", action="store_true", help="commit to the local branch only")
+    deploy.add_argument("--no-build", action="store_true", help="publish site/ as it is (refused if it is stale)")
+    deploy.add_argument(
+        "--cname", metavar="DOMAIN", help="custom domain for the CNAME file (default: base_url's host unless github.io)"
+    )
+    deploy.add_argument("--base-url", help="override base_url for the build")
+    deploy.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
+    deploy.add_argument("-v", "--verbose", action="store_true", help="list every diagnostic and show tracebacks")
+
+    sub.add_parser("serve", help="(serve: not available in this version)")
     return parser
 
 
@@ -103,7 +145,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     config = _config(args, base_url=args.base_url)
-    report = build(config, force=args.force, jobs=_jobs(args), include_drafts=args.drafts, progress=_progress(sys.stderr))
+    report = build(
+        config, force=args.force, jobs=_jobs(args), include_drafts=args.drafts, progress=_progress(sys.stderr)
+    )
     _print_diagnostics(report.diagnostics, verbose=args.verbose)
     a, p = report.authoring, report.publishing
     out = sys.stdout
@@ -115,7 +159,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     entities = ", ".join(f"{n} {k}" for k, n in p.entity_pages.items())
     print(f"site: {p.briefings} briefings, {entities}; {p.pages} pages, {p.feeds} feed", file=out)
-    print(f"files: {p.written} written, {p.unchanged} unchanged, {p.removed} removed" + ("" if p.site_updated else " (site not updated)"), file=out)
+    print(
+        f"files: {p.written} written, {p.unchanged} unchanged, {p.removed} removed"
+        + ("" if p.site_updated else " (site not updated)"),
+        file=out,
+    )
     errors, warnings = report.count("error"), report.count("warning")
     print(f"{errors} errors, {warnings} warnings in {report.seconds:.2f} s -> {_rel(config.output_dir)}", file=out)
     if errors or (args.strict and warnings):
@@ -173,10 +221,41 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from .init import init_project
 
-    created = init_project(args.directory, title=args.title)
+    created = init_project(args.directory, title=args.title, github_pages=args.github_pages)
     for line in created:
         print(line)
     print(f"ready: add articles to {_rel(args.directory / 'seeds')}/ and run 'briefgen build'")
+    if args.github_pages:
+        print("then push to GitHub and set Settings -> Pages -> Source to 'GitHub Actions'")
+    return EXIT_OK
+
+
+def cmd_deploy(args: argparse.Namespace) -> int:
+    from .deploy import check_build, deploy_site, plan_deploy, redact
+
+    config = _config(args, base_url=args.base_url)
+    plan = plan_deploy(config, remote=args.remote, branch=args.branch, push=not args.no_push, cname=args.cname)
+    if not args.no_build:
+        from .build import build
+
+        report = build(config, jobs=_jobs(args), progress=_progress(sys.stderr))
+        _print_diagnostics(report.diagnostics, verbose=args.verbose)
+        check_build(report)
+        print(f"built {report.publishing.pages} pages in {report.seconds:.2f} s -> {_rel(config.output_dir)}")
+    result = deploy_site(config, plan, message=args.message)
+    _print_diagnostics(list(result.warnings), verbose=True)
+    where = f"{plan.remote}/{plan.branch}" if result.pushed else f"the local branch {plan.branch}"
+    print(
+        f"published {_rel(config.output_dir)}/ ({result.files} files) to {where}: commit {result.commit[:7]}, "
+        f"from {plan.source.describe()}" + (f", CNAME {result.cname}" if result.cname else "")
+    )
+    if not result.pushed:
+        remote = plan.remote if plan.remote_url else "REMOTE"
+        print(f"not pushed (--no-push): publish it with 'git push {remote} {plan.branch}'")
+    elif plan.remote_url:
+        print(f"pushed to {redact(plan.remote_url)}")
+    if result.url and result.pushed:
+        print(f"site: {result.url} (Settings -> Pages -> Source: 'Deploy from a branch', {plan.branch}, / (root))")
     return EXIT_OK
 
 
@@ -191,7 +270,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "init": cmd_init,
     "serve": cmd_reserved,
-    "deploy": cmd_reserved,
+    "deploy": cmd_deploy,
 }
 
 

@@ -68,7 +68,7 @@ class Config:
 
     @property
     def site_origin(self) -> str:
-        """"https://host" when base_url is absolute, else ""."""
+        """ "https://host" when base_url is absolute, else ""."""
         parts = urlsplit(self.base_url)
         return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 

@@ -42,3 +42,29 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{self.severity}: {where}: {self.message}"
+
+
+def describe_yaml_error(exc: Exception, file: str, *, first_line: int = 2) -> str:
+    """ "file:line: invalid YAML front-matter: problem" for a PyYAML error in a front-matter block.
+
+    The line is where the faulty construct starts (e.g. the unclosed "["), which is what a person
+    has to fix; PyYAML's problem mark is often only where it gave up (the end of the block).
+    """
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    line = f":{mark.line + first_line}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    detail = f"{problem} ({context})" if context else problem
+    return f"{file}{line}: invalid YAML front-matter: {detail}"
+
+
+def diagnostic_from(message: str, file: str, severity: str = "error") -> Diagnostic:
+    """Turn an error message of the form "file[:line]: text" into a Diagnostic."""
+    prefix = file + ":"
+    if message.startswith(prefix):
+        rest = message[len(prefix) :]
+        number, _, text = rest.partition(": ")
+        if number.isdigit():
+            return Diagnostic(severity, file, text, int(number))
+        return Diagnostic(severity, file, rest.lstrip())
+    return Diagnostic(severity, file, message)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SeedError
+from .errors import SeedError, describe_yaml_error
 from .model import Article
 
 METADATA_KEYS = ("date", "url", "publisher", "byline")
@@ -75,9 +75,7 @@ def _parse_metadata(block: str, file: str, warnings: list[str]) -> dict[str, Any
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
         raise SeedError(f"{file}: invalid value in front-matter: {exc}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 2}" if mark is not None else ""
-        raise SeedError(f"{file}{line}: invalid YAML front-matter: {getattr(exc, 'problem', exc)}") from exc
+        raise SeedError(describe_yaml_error(exc, file)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

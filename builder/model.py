@@ -8,9 +8,10 @@ reads notes back as plain mappings (`builder.notes`), so hand-written notes are 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 Evidence = tuple[str, ...]
 """Paragraph ids an item came from: ``p0`` is the headline, ``p1``..``pN`` body paragraphs."""

@@ -59,10 +59,8 @@ def render_body(briefing: Briefing, article: Article, *, country_names: dict[str
     if briefing.key_points:
         out += ["## Key points", ""] + [f"- {escape_md(point)}" for point in briefing.key_points] + [""]
     if briefing.watch:
-        rows = [
-            (w.date or "open", _cell(w.item), f"{w.modality} ({_evidence(w.evidence)})") for w in briefing.watch
-        ]
-        out += ["## What to watch", ""] + _table(("When", "What", "Basis"), rows) + [""]
+        rows = [(w.date or "open", _cell(w.item), f"{w.modality} ({_evidence(w.evidence)})") for w in briefing.watch]
+        out += ["## What to watch", "", *_table(("When", "What", "Basis"), rows), ""]
     if briefing.people:
         rows = [
             (
@@ -72,7 +70,7 @@ def render_body(briefing: Briefing, article: Article, *, country_names: dict[str
             )
             for p in briefing.people
         ]
-        out += ["## Who's who", ""] + _table(("Person", "Role", "Country"), rows) + [""]
+        out += ["## Who's who", "", *_table(("Person", "Role", "Country"), rows), ""]
     if briefing.quotes:
         out += ["## Quotes", ""]
         for quote in briefing.quotes:
@@ -99,7 +97,7 @@ def render_body(briefing: Briefing, article: Article, *, country_names: dict[str
             )
             for e in briefing.timeline
         ]
-        out += ["## Timeline", ""] + _table(("Date", "Event", "Basis"), rows) + [""]
+        out += ["## Timeline", "", *_table(("Date", "Event", "Basis"), rows), ""]
     out += ["## Source", "", "{#p0}", f"**{escape_md(article.headline)}**", ""]
     for index, paragraph in enumerate(article.paragraphs, start=1):
         text = escape_md(paragraph).replace("\n", "  \n")

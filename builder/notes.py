@@ -10,14 +10,15 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
-from .errors import NoteError
+from .errors import NoteError, describe_yaml_error
 
 try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
     from yaml import CSafeDumper as _Dumper
@@ -104,10 +105,7 @@ def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
         raise NoteError(f"{file}: invalid value in front-matter: {exc}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise NoteError(f"{file}:{line}: invalid YAML front-matter: {problem}") from None
+        raise NoteError(describe_yaml_error(exc, file)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -18,8 +18,8 @@ SITE_LIMIT = 1_000_000_000
 """GitHub Pages' limit on a published site (1 GB)."""
 SITE_WARN_FRACTION = 0.8
 """Warn when the site is above this share of SITE_LIMIT."""
-FILE_LIMIT = 100 * 1024 * 1024
-"""GitHub refuses files over 100 MiB."""
+FILE_LIMIT = 100_000_000
+"""GitHub refuses files over 100 MiB; checked at 100 MB to leave a margin."""
 EXPECTED_HIDDEN = frozenset({".nojekyll"})
 """Dot-files briefgen writes on purpose: `.nojekyll` matters only to branch deploys, so losing it is harmless."""
 

@@ -55,9 +55,7 @@ def make_markdown(urls: Urls) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table").use(attrs_block_plugin).use(anchors_plugin, min_level=2, max_level=3)
 
-    def link_open(
-        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-    ) -> str:
+    def link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         href = tokens[idx].attrGet("href")
         if isinstance(href, str):
             tokens[idx].attrSet("href", urls.rebase(href))
@@ -125,7 +123,11 @@ def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
         )
     for kind in KINDS:
         entities = site.entities[kind]
-        yield Page(urls.page(kind), "entity_index.html", {"kind": kind, "kind_title": KIND_TITLES[kind], "entities": list(entities.values())})
+        yield Page(
+            urls.page(kind),
+            "entity_index.html",
+            {"kind": kind, "kind_title": KIND_TITLES[kind], "entities": list(entities.values())},
+        )
         for entity in entities.values():
             yield Page(
                 urls.page(kind, entity.id),
@@ -195,7 +197,7 @@ class Renderer:
         self.env.globals.update(self.globals)
 
     def render_markdown(self, text: str) -> str:
-        return self.markdown.render(text)
+        return str(self.markdown.render(text))
 
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)
@@ -250,4 +252,3 @@ def static_files(config: Config) -> Iterator[tuple[str, Path]]:
                     chosen[path.relative_to(base).as_posix()] = path
     for name in sorted(chosen):
         yield f"static/{name}", chosen[name]
-

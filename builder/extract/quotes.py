@@ -13,10 +13,12 @@ reopened inside its own paragraph before it closed ('...26 weeks. "We are...') g
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..model import Article, Quote
+from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
 
 _OPENING_CONTEXT = " \t\n([{\u2014\u2013-/"
 _CLOSING_CONTEXT = " \t\n.,;:!?)]}\u2014\u2013-/'\u2019"
@@ -51,7 +53,8 @@ _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS})+$")
 _POST_CLAUSE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<before>[^.!?;:\"\u201c\u201d]{{1,160}}?)\s+{_ADVERB}{_VERB}\b")
 # `"...," said Mr Brown, chief executive.` / `"...", according to officials.`
 _POST_VERB_FIRST = re.compile(
-    rf"^[\s,\u2014\u2013-]*(?:{_VERB}|according to)\s+(?P<speaker>(?:{_HONORIFIC}\s+)?[^,.;:!?\"\u201c\u201d]+?)"
+    rf"^[\s,\u2014\u2013-]*(?:{_VERB}|according to)\s+"
+    rf"(?P<speaker>(?:{_HONORIFIC}\s+)?[^,.;:!?\"\u201c\u201d]+?)"
     r"(?=\s*(?:[,.;:!?\"\u201c\u201d]|$|\s(?:who|which|that|in|on|at|when|after|before|as)\s))"
 )
 # `"...," Arab News quoted Prince Saud as saying.`
@@ -60,44 +63,20 @@ _QUOTED_AS_SAYING = re.compile(rf"\bquoted\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\
 # verb in the sentence before the quote, its adjunct (up to eight words) and the punctuation.
 _PRE_VERB = re.compile(rf"\b{_VERB}\b(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,8}}?)\s*(?P<punct>[:,]?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])")
-_CONNECTIVES = frozenset(
-    "but and or so yet also however meanwhile now then later earlier still speaking asked".split()
-)
-_DETERMINERS = frozenset("the a an one another his her its their some many several".split())
+_CONNECTIVES = word_set("but and or so yet also however meanwhile now then later earlier still speaking")
+_DETERMINERS = word_set("the a an one another his her its their some many several")
 # Words that start a clause, not a subject, when they follow a quote: '"...", which he said ...'.
-_NOT_SUBJECT_START = frozenset("which who whom whose that because if although though is was were are what".split())
-_ADVERBIAL_STARTS = frozenset(
-    """in on at after before during since until while when as by for from with without under
-    over last next this yesterday today tonight earlier later speaking separately meanwhile""".split()
+_NOT_SUBJECT_START = word_set("which who whom whose that because if although though is was were are what")
+_ADVERBIAL_STARTS = word_set(
+    """in on at after before during since until while when as by for from with without under over
+    last next this yesterday today tonight earlier later speaking separately meanwhile asked"""
 )
-# Capitalised words that do not make a person: calendar words, places, organisations, titles.
-_NOT_PERSON = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december north south east west northern southern eastern
-    western new san los las hong sri saudi united kingdom states republic korea korean japan japanese
-    africa african america american zealand arabia ireland irish island islands city county street
-    road house party union council ministry department office court bank group league cup club
-    university college school hospital association federation committee commission agency service
-    services company corporation inc ltd plc airlines motors news times post journal radio television
-    tv festival awards award prize championship championships olympic olympics games open grand prix
-    stadium park square bridge temple church site internet windows democrats democrat republicans
-    republican conservatives conservative tories tory labour liberal green lords commons parliament
-    congress senate assembly government chambers commerce industry trade exchange market fund trust
-    institute centre center foundation society network systems technologies software peninsula
-    european europe british britain english scotland scottish wales welsh french german chinese
-    russian indian uk us eu un bbc itv nhs world international national royal federal central nations
-    series trophy masters slam tour indoor securities capital holdings partners investments one two
-    three four five six seven eight nine ten""".split()
-)
-_TITLES = frozenset(
-    """president prime minister chancellor secretary chairman chairwoman chair chief executive director
-    senator governor judge coach manager captain foreign home shadow deputy general leader spokesman
-    spokeswoman ambassador mayor king queen prince princess pope commissioner inspector officer
-    superintendent boss striker midfielder defender goalkeeper star champion then-prime then-president
-    former vice mp state""".split()
-)
-_TITLE_MODIFIERS = frozenset("home foreign shadow deputy general state former vice chief".split())
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev king queen prince princess pope".split())
+_TITLE_MODIFIERS = word_set("home foreign shadow deputy general state former vice chief")
+_HONORIFICS = word_set("mr mrs ms miss dr prof sir dame lord lady rev king queen prince princess pope")
+_PARTICLE_WORDS = word_set("of the and for")
+_SPEECH = re.compile(rf"\baccording to\s+(?P<who>{_NAME}|{_DET_PHRASE})|\b{_VERB}\b")
+# A closing mark that also ends the sentence: '...favourites." Meanwhile' or the paragraph's end.
+_QUOTE_ENDS_SENTENCE = re.compile(r"[\s\"\u201d]*$|[.!?][\"\u201d\u2019]*\s+[\"\u201c(]?[A-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -148,8 +127,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         elif speaker.lower() in ("they", "we", "i"):
             speaker = None  # groups and first persons: too often wrong to guess
         if speaker is not None:
-            events.append(_Mention(first.para, first.start, speaker))
-            events.sort(key=lambda e: (e.para, e.offset))
+            bisect.insort(events, _Mention(first.para, first.start, speaker), key=lambda e: (e.para, e.offset))
         for index, pieces in enumerate(_split_runs(group)):
             text = " ".join(t for t in (_trim(paragraphs[s.para][s.start : s.end]) for s in pieces) if t)
             if not _has_words(text):
@@ -159,7 +137,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             if fragment:
                 text = text.rstrip(",;:") if text.endswith("..") else text.rstrip(",;:.")
             evidence = tuple(dict.fromkeys(f"p{s.para + 1}" for s in pieces))
-            quotes.append(Quote(speaker=None, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence))
+            quote = Quote(speaker=None, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence)
+            quotes.append(quote)
     return tuple(quotes)
 
 
@@ -195,7 +174,7 @@ def _find_spans(para: int, text: str) -> list[_Span]:
     spans: list[_Span] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
-        if ch not in "\"\u201c\u201d":
+        if ch not in '"\u201c\u201d':
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -223,7 +202,7 @@ def _group_spans(spans: list[list[_Span]], paragraphs: tuple[str, ...]) -> list[
     groups: list[list[_Span]] = []
     pending: list[_Span] = []
     for para, para_spans in enumerate(spans):
-        opens_with_quote = paragraphs[para][:1] in "\"\u201c"
+        opens_with_quote = paragraphs[para][:1] in '"\u201c'
         if pending and not (para_spans and para_spans[0].start == 1 and opens_with_quote):
             groups.append(pending)  # an unclosed quote the next paragraph does not continue
             pending = []
@@ -255,8 +234,8 @@ def _sentence_before(text: str, mark: int) -> str:
 def _sentence_after(text: str, closing: int) -> str:
     """The rest of the sentence after a closing mark, up to any next quote; empty if the quote ended it."""
     tail = text[closing:]
-    if re.match(r"[\s\"\u201d]*$|[.!?][\"\u201d\u2019]*\s+[\"\u201c(]?[A-Z0-9]", text[closing - 2 :]):
-        return ""  # the quote ended with its own full stop: '...favourites." Meanwhile, ...'
+    if _QUOTE_ENDS_SENTENCE.match(text, max(closing - 2, 0)):
+        return ""
     end = _SENTENCE_END.search(tail)
     tail = tail[: end.start() + 1] if end else tail
     cut = min((i for i in (tail.find('"'), tail.find("\u201c")) if i >= 0), default=len(tail))
@@ -293,11 +272,16 @@ def _post_speaker(post: str) -> str | None:
         return _clean_name(match.group("speaker"))
     match = _POST_VERB_FIRST.match(post)
     if match and len(match.group("speaker").split()) <= 8:
+        speaker = match.group("speaker")
+        if speaker[:1].isupper():  # "said Nadal afterwards" -> "Nadal"
+            speaker = re.sub(r"(?:\s+[a-z]+)+$", "", speaker)
         # "said Pipa director Steven Kull" -> "Steven Kull"; "said the American" stays whole.
-        return _final_name(match.group("speaker")) or _clean_name(match.group("speaker"))
+        return _final_name(speaker) or _clean_name(speaker)
     match = _POST_CLAUSE.match(post)
     if match:
         before = match.group("before").strip()
+        if not before:
+            return None
         first = before.split()[0].lower()
         if len(before.split()) <= 12 and first not in _NOT_SUBJECT_START | _ADVERBIAL_STARTS | _CONNECTIVES:
             return _subject(before)
@@ -312,7 +296,7 @@ def _subject(text: str) -> str | None:
     adverbial ("On Monday,", "In a statement,") is never the subject; titles before a name
     ("state prosecutor Alexis Ortiz") are dropped.
     """
-    text = _TRAILING_ADVERBS.sub("", text.strip(" ,;:\u2014\u2013-\"")).strip()
+    text = _TRAILING_ADVERBS.sub("", text.strip(' ,;:\u2014\u2013-"')).strip()
     segments = [_strip_connectives(s) for s in text.split(",")]
     segments = [s for s in segments if s and not re.fullmatch(r"[\d\s]+", s)]  # drop ages: "Mr Li, 45,"
     fallback: str | None = None
@@ -329,7 +313,8 @@ def _subject(text: str) -> str | None:
         appositive = previous is not None and (name is None or segment[0].islower())
         if name and not appositive:
             return name
-        if fallback is None and (re.match(rf"(?:{_DET_PHRASE})$", segment) or (segment.islower() and len(words) <= 4)):
+        described = re.match(rf"(?:{_DET_PHRASE})$", segment) or (segment.islower() and len(words) <= 4)
+        if fallback is None and described:
             fallback = segment
         if not appositive:
             break
@@ -365,10 +350,11 @@ def _clean_name(name: str) -> str | None:
     while len(words) > 1 and words[1][:1].isupper() and words[0].lower() in _CONNECTIVES:
         words = words[1:]
     # Drop a leading title only when a core title word ends it: "Home Office" stays whole.
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in _TITLES]
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
     if titled and words[titled[-1]].lower() not in _TITLE_MODIFIERS and titled == list(range(len(titled))):
         words = words[titled[-1] + 1 :]
-    if not words or (len(words) == 1 and words[0].lower() in _NOT_SUBJECT_START | _DETERMINERS | _CONNECTIVES):
+    function_words = _NOT_SUBJECT_START | _DETERMINERS | _CONNECTIVES
+    if not words or (len(words) == 1 and words[0].lower() in function_words):
         return None
     return " ".join(words)
 
@@ -399,7 +385,7 @@ def _speech_events(masked: list[str], mentions: list[_Mention]) -> list[_Mention
         start = 0
         for end in [m.end() for m in _SENTENCE_END.finditer(plain)] + [len(plain)]:
             sentence = plain[start:end]
-            match = re.search(rf"\baccording to\s+(?P<who>{_NAME}|{_DET_PHRASE})|\b{_VERB}\b", sentence)
+            match = _SPEECH.search(sentence)
             if match:
                 who = match.group("who") or _subject(sentence[: match.start()].rsplit("  ", 1)[-1])
                 if who and who.lower() in ("he", "she"):
@@ -416,19 +402,16 @@ def _person_name(candidate: str, known_tokens: set[str]) -> str | None:
     if any(w.lower().rstrip(".") in _HONORIFICS for w in words[:-1]):
         start = max(i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _HONORIFICS)
         return " ".join(words[start:])
-    titled = [i for i, w in enumerate(words) if w.lower() in _TITLES]
+    titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
     if titled:
         words = words[titled[-1] + 1 :]
     while words and words[0].lower() in _CONNECTIVES | _ADVERBIAL_STARTS | {"the"}:
         words = words[1:]
-    if not words or any(w.lower() in _NOT_PERSON or w.lower() in _PARTICLE_WORDS for w in words):
+    if not words or any(w.lower() in NOT_PERSON_WORDS or w.lower() in _PARTICLE_WORDS for w in words):
         return None
     if len(words) == 1:
         return words[0] if words[0] in known_tokens else None
     return " ".join(words) if len(words) <= 4 else None
-
-
-_PARTICLE_WORDS = frozenset("of the and for".split())
 
 
 def _latest(items: list[_Mention], para: int, offset: int, *, reach: int = 1) -> str | None:

@@ -11,9 +11,12 @@ import re
 from typing import NamedTuple
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon
-    no vs etc inc ltd co corp plc dept univ est approx fig
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m""".split()
+    re.findall(
+        r"\S+",
+        """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon
+        no vs etc inc ltd co corp plc dept univ est approx fig
+        jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m""",
+    )
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
@@ -49,13 +52,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # single initials ("George W. Bush") and dotted acronyms ("U.S.")
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def _opens_word(text: str, index: int) -> bool:
     """A bracket or an opening quote; an apostrophe inside a word ("Fintian's.") is not one."""
     char = text[index]
-    if char in "(\"\u201c[":
+    if char in '("\u201c[':
         return True
     return char in "'\u2018\u2019" and (index == 0 or text[index - 1].isspace())
 

@@ -14,40 +14,32 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article
+from .lexicon import STOPWORDS, fold, word_set
 from .sentences import split_sentences
 
 MAX_BLUF_WORDS = 40
 _MAX_POINT_WORDS = 55
 
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours out over own same she should so
-    some such than that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with would you your
-    said says say told year years mr mrs ms new one two also last first many much may might must still
-    yet however since per cent""".split()
-)
 # Openers that point back to an earlier sentence: such a sentence is not a key point on its own.
-_CONTEXT_OPENERS = frozenset(
+_CONTEXT_OPENERS = word_set(
     """he she it they we i you his her its their this these those that there's but and or so yet also
     however still instead then thus therefore nevertheless nonetheless moreover furthermore besides
-    otherwise likewise similarly such both either neither another other others""".split()
+    otherwise likewise similarly such both either neither another other others"""
 )
-_AUXILIARIES = frozenset(
+_AUXILIARIES = word_set(
     """is are was were be been being has have had will would can could may might shall should must do
     does did said says told made took won lost got went came gave held left met paid put ran saw set sold
     wrote became began brought bought built chose fell found grew hit kept knew led let meant rose sent
-    spent stood struck thought threw agreed expects plans wants""".split()
+    spent stood struck thought threw agreed expects plans wants beat drew meet face need want say make
+    take see get expect hope call remain look become come go seem show give keep"""
 )
-_MONTHS = frozenset(
+_MONTHS = word_set(
     """january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday""".split()
+    tuesday wednesday thursday friday saturday sunday"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d[\d,.]*%?")
 _END = re.compile(r"[.!][\"'\u201d\u2019)\]]*$")
-_QUOTE_MARKS = "\"\u201c\u201d"
+_QUOTE_MARKS = '"\u201c\u201d'
 # Clause boundaries at which an over-long lede may be cut and closed with a full stop.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:and|but|while|which|as|after|although|with|amid|despite|because)\b)")
 
@@ -89,16 +81,7 @@ def _terms(words: tuple[str, ...]) -> frozenset[str]:
     """Content-word stems: lower case, stopwords dropped, plurals and possessives folded,
     hyphenated compounds split ("Japan-South" counts as "japan" and "south")."""
     parts = (p for w in words for p in w.lower().split("-"))
-    return frozenset(_stem(p) for p in parts if p not in _STOPWORDS and len(p) > 2)
-
-
-def _stem(word: str) -> str:
-    word = re.sub(r"['\u2019]s?$", "", word)
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+    return frozenset(fold(p) for p in parts if p not in STOPWORDS and len(p) > 2)
 
 
 def _target_points(article: Article) -> int:
@@ -120,7 +103,7 @@ def _scores(article: Article, sentences: list[_Sentence]) -> list[float]:
     top_centrality = max(centrality) or 1.0
     top_density = max(density) or 1.0
     scores = []
-    for s, cen, den in zip(sentences, centrality, density):
+    for s, cen, den in zip(sentences, centrality, density, strict=True):
         # Sentence order, not paragraph number: seeds have one-sentence paragraphs, BBC-style
         # copy packs many sentences into one.
         position = 1.0 / (1.0 + 0.15 * s.order)
@@ -128,7 +111,7 @@ def _scores(article: Article, sentences: list[_Sentence]) -> list[float]:
         score = 0.35 * position + 0.3 * cen / top_centrality + 0.15 * overlap + 0.2 * den / top_density
         score *= _quote_factor(s.text)
         if any(w.lower() in ("he", "she", "they", "it") for w in s.words[1:6]):
-            score *= 0.7  # "In August he visited...": who "he" is lives in another sentence
+            score *= 0.5  # "In August he visited...": who "he" is lives in another sentence
         if len(s.words) < 8:
             score *= 0.6
         scores.append(score)
@@ -147,9 +130,7 @@ def _density(sentence: _Sentence) -> float:
     """Names (capitalised words after the first), numbers and dates per sentence, saturating at 6."""
     count = 0
     for position, word in enumerate(sentence.words):
-        if word[0].isdigit() or word.lower() in _MONTHS:
-            count += 1
-        elif position and word[0].isupper():
+        if word[0].isdigit() or word.lower() in _MONTHS or (position and word[0].isupper()):
             count += 1
     return min(count, 6) / 6
 
@@ -185,10 +166,10 @@ def _is_self_contained(sentence: _Sentence) -> bool:
 
 
 def _pick_bluf(sentences: list[_Sentence], scores: list[float]) -> tuple[str, _Sentence | None]:
-    """The lede when it is a whole sentence of at most 40 words; else the lede cut at a clause
+    """The lede when it can stand alone in at most 40 words; else the lede cut at a clause
     boundary; else the best-scoring complete sentence that fits."""
     lede = sentences[0]
-    if is_complete_sentence(lede.text) and _is_self_contained(lede) or len(sentences) == 1:
+    if _is_lede_usable(lede):
         if len(lede.text.split()) <= MAX_BLUF_WORDS:
             return lede.text, lede
         cut = _cut_at_clause(lede.text)
@@ -205,6 +186,23 @@ def _pick_bluf(sentences: list[_Sentence], scores: list[float]) -> tuple[str, _S
     return _cut_at_clause(lede.text) or " ".join(lede.text.split()[:MAX_BLUF_WORDS]), lede
 
 
+def _is_lede_usable(lede: _Sentence) -> bool:
+    """A news lede is written to stand alone, so it only has to look like a sentence: some
+    copy drops its final full stop, and its verb may be any verb ("ministers meet")."""
+    text, words = lede.text, lede.words
+    if len(words) < 5 or text.rstrip(_QUOTE_MARKS + "')").endswith("?"):
+        return False
+    if text[:1] in _QUOTE_MARKS:  # a quote lede needs its attribution: '"...", MPs have warned.'
+        tail = re.split(r"[\"\u201d]", text[1:])[-1]
+        return text.count('"') % 2 == 0 and len(_WORD.findall(tail)) >= 2
+    if not (text[:1].isupper() or text[:1].isdigit()) or text.count('"') % 2:
+        return False
+    # "He said..." leans on context; "We Are The World, the charity anthem, ..." is a title.
+    # "It" opens ledes as a dummy subject ("It could cost £80m to..."), so it is allowed.
+    leaning = words[0].lower() in ("he", "she", "they", "we", "but", "and", "or", "so")
+    return not leaning or words[1][:1].isupper()
+
+
 def _cut_at_clause(text: str) -> str | None:
     """The longest head of `text` ending at a clause boundary within 40 words, closed with a full stop."""
     best: str | None = None
@@ -212,6 +210,9 @@ def _cut_at_clause(text: str) -> str | None:
         head = text[: match.start()].rstrip(" ,;")
         if len(head.split()) > MAX_BLUF_WORDS:
             break
+        last = head.split()[-1].lower() if head.split() else ""
+        if last in STOPWORDS:
+            continue  # "...may elude him but, as he..." would leave a dangling "but."
         if len(head.split()) >= 8 and is_complete_sentence(head + "."):
             best = head + "."
     return best

@@ -157,8 +157,10 @@ def test_broken_seed_and_broken_note_do_not_stop_the_rest(
     make_project: MakeProject, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad_note = "---\ntitle: Broken\npeople: [unclosed\n---\nBody\n"
-    root = make_project(seeds={"empty.txt": "\n\n   \n", "bad-meta.txt": "---\ndate: [x\n---\nHeadline\n\nBody.\n"},
-                        notes={"broken.md": bad_note})
+    root = make_project(
+        seeds={"empty.txt": "\n\n   \n", "bad-meta.txt": "---\ndate: [x\n---\nHeadline\n\nBody.\n"},
+        notes={"broken.md": bad_note},
+    )
     assert run_cli(root, "build") == 1
     err = capsys.readouterr().err
     assert "seeds/empty.txt" in err and "seeds/bad-meta.txt" in err
@@ -172,7 +174,9 @@ def test_failed_render_keeps_the_previous_site(make_project: MakeProject, capsys
     assert run_cli(root, "build") == 0
     before = snapshot(root / "site")
     (root / "templates").mkdir()
-    (root / "templates" / "entity.html").write_text('{% extends "base.html" %}\n{% block main %}\n{{ entity.nope() }}\n{% endblock %}\n')
+    (root / "templates" / "entity.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ entity.nope() }}\n{% endblock %}\n'
+    )
     capsys.readouterr()
     assert run_cli(root, "build") == 1
     err = capsys.readouterr().err
@@ -219,18 +223,27 @@ def test_check_fails_on_a_broken_link(make_project: MakeProject, capsys: pytest.
     assert "site/timeline/index.html" in capsys.readouterr().err
 
 
-def test_extract_prints_json_lines_and_writes_nothing(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_prints_json_lines_and_writes_nothing(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(seeds={"b.txt": synthetic_seed(2)})
     capsys.readouterr()
-    assert run_cli(root, "extract", str(root / "seeds" / "000_0ffeab4008b67dd0.txt"), str(root / "seeds" / "b.txt")) == 0
+    assert (
+        run_cli(root, "extract", str(root / "seeds" / "000_0ffeab4008b67dd0.txt"), str(root / "seeds" / "b.txt")) == 0
+    )
     lines = capsys.readouterr().out.splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["file"] for r in records] == [str(root / "seeds" / "000_0ffeab4008b67dd0.txt"), str(root / "seeds" / "b.txt")]
+    assert [r["file"] for r in records] == [
+        str(root / "seeds" / "000_0ffeab4008b67dd0.txt"),
+        str(root / "seeds" / "b.txt"),
+    ]
     assert records[0]["date"] == "2026-01-13" and records[0]["people"]
     assert not list((root / "content").iterdir()) and not (root / "site").exists()
 
 
-def test_extract_reports_unreadable_files_and_goes_on(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_reports_unreadable_files_and_goes_on(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(seeds={"b.txt": synthetic_seed(2)})
     capsys.readouterr()
     assert run_cli(root, "extract", str(root / "missing.txt"), str(root / "seeds" / "b.txt")) == 1
@@ -258,7 +271,9 @@ def test_init_sets_up_a_project_without_overwriting(tmp_path: Path) -> None:
 
 
 def test_python_m_builder_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "builder", "build", "--help"], capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--help"], capture_output=True, text=True, cwd=REPO
+    )
     assert result.returncode == 0 and "--base-url" in result.stdout
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from datetime import date
@@ -202,8 +201,8 @@ def test_note_without_front_matter_is_an_error_at_line_1() -> None:
 
 @pytest.mark.parametrize(
     ("fields", "line"),
-    [("title: T\nslug: s\nsummary: a: b\nmood: x\n", 4), ("title: T\nslug: s\npeople: [a\n", 5)],
-    ids=["mapping-in-scalar", "unclosed-list-found-at-closing-line"],
+    [("title: T\nslug: s\nsummary: a: b\nmood: x\n", 4), ("title: T\nslug: s\npeople: [a\n", 4)],
+    ids=["mapping-in-scalar", "unclosed-list-names-the-line-that-opens-it"],
 )
 def test_invalid_yaml_names_the_file_and_line(fields: str, line: int) -> None:
     with pytest.raises(NoteError, match=rf"^{FILE}:{line}: invalid YAML front-matter"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from builder.notes import Note, parse_note
@@ -274,9 +273,9 @@ def test_malformed_note_is_a_diagnostic_with_file_and_line_and_others_still_load
     assert (content / "broken.md").read_text(encoding="utf-8") == bad
     by_file = {d.file: d for d in diagnostics}
     assert set(by_file) == {"content/broken.md", "content/no-title.md"}
-    assert by_file["content/broken.md"].line == 4
+    assert by_file["content/broken.md"].line == 3  # the line that opens the unclosed list
     assert by_file["content/broken.md"].message.startswith("invalid YAML front-matter")
-    assert str(by_file["content/broken.md"]).startswith("error: content/broken.md:4: invalid YAML")
+    assert str(by_file["content/broken.md"]).startswith("error: content/broken.md:3: invalid YAML")
     assert by_file["content/no-title.md"].line is None
     assert "field 'title'" in by_file["content/no-title.md"].message
 

@@ -1,0 +1,284 @@
+"""People, places, organisations and countries: what a reader of the note would notice."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from builder.extract.entities import Entities, extract_entities, resolve_name
+from builder.ingest import read_article
+from builder.model import Article, Person
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_0ffeab4008b67dd0.txt"
+
+
+def article(*paragraphs: str, headline: str = "A story") -> Article:
+    return Article(file="test.txt", headline=headline, paragraphs=paragraphs, sha256="0" * 64)
+
+
+def entities(*paragraphs: str, headline: str = "A story") -> Entities:
+    return extract_entities(article(*paragraphs, headline=headline))
+
+
+def person(found: Entities, name: str) -> Person:
+    matches = [p for p in found.people if p.name == name]
+    assert matches, f"{name!r} not among {[p.name for p in found.people]}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Entities:
+    return extract_entities(read_article(SAMPLE))
+
+
+# --- the sample seed -----------------------------------------------------------------------------
+
+
+def test_sample_people_have_roles_countries_and_ids(sample: Entities) -> None:
+    takai = person(sample, "Sanae Takai")
+    lee = person(sample, "Lee Jae-myeong")
+    ishiba = person(sample, "Shigeru Ishiba")
+    assert (takai.id, takai.role, takai.country, takai.former) == (
+        "sanae-takai",
+        "Prime Minister",
+        "JP",
+        False,
+    )
+    assert (lee.id, lee.role, lee.country, lee.former) == ("lee-jae-myeong", "President", "KR", False)
+    assert (ishiba.role, ishiba.country, ishiba.former) == ("then-Prime Minister", "JP", True)
+
+
+def test_sample_has_exactly_the_three_people_in_order_of_first_mention(sample: Entities) -> None:
+    assert [p.name for p in sample.people] == ["Lee Jae-myeong", "Sanae Takai", "Shigeru Ishiba"]
+
+
+def test_sample_surnames_and_possessives_resolve_to_the_full_name(sample: Entities) -> None:
+    lee = person(sample, "Lee Jae-myeong")
+    takai = person(sample, "Sanae Takai")
+    assert "Lee" in lee.aliases and "Takai" in takai.aliases
+    # "Takai's hometown" (p2) and "Lee Jae-myeong's office" (p8) count as mentions
+    assert "p2" in takai.evidence and "p8" in lee.evidence
+    assert lee.evidence == tuple(sorted(set(lee.evidence), key=lambda pid: int(pid[1:])))
+    assert lee.mentions >= len(lee.evidence)
+
+
+def test_title_case_headline_words_are_not_people(sample: Entities) -> None:
+    names = {p.name for p in sample.people} | {a for p in sample.people for a in p.aliases}
+    assert not any("Emphasize" in n or "Cooperation" in n or "Summit" in n for n in names)
+    assert "p0" in person(sample, "Lee Jae-myeong").evidence  # "President Lee" in the headline
+
+
+def test_headline_name_missing_from_body_is_reported(sample: Entities) -> None:
+    assert sample.headline_only == ("Koizumi",)
+
+
+def test_sample_places_with_kinds_and_countries(sample: Entities) -> None:
+    places = {p.name: (p.kind, p.country) for p in sample.places}
+    assert places["Nara"] == ("city", "JP")
+    assert places["Tokyo"] == ("city", "JP")
+    assert places["Busan"] == ("city", "KR")
+    assert places["Fukushima"][0] in ("city", "region") and places["Fukushima"][1] == "JP"
+    assert places["Taiwan"] == ("country", "TW")
+    assert places["Korean Peninsula"][0] == "region"
+    assert places["Horyu Temple"] == ("site", "JP")
+    assert {p.id for p in sample.places} >= {"nara", "korean-peninsula", "horyu-temple"}
+
+
+def test_sample_countries_main_and_mentioned(sample: Entities) -> None:
+    roles = {c.code: c.role for c in sample.countries}
+    assert {code for code, role in roles.items() if role == "main"} == {"JP", "KR"}
+    assert {code for code, role in roles.items() if role == "mentioned"} == {"CN", "KP", "US", "TW"}
+
+
+def test_sample_organisations(sample: Entities) -> None:
+    orgs = {o.name: o for o in sample.organizations}
+    assert orgs["NHK"].kind == "broadcaster"
+    cptpp = orgs["Comprehensive and Progressive Agreement for Trans-Pacific Partnership"]
+    assert cptpp.abbreviation == "CPTPP"
+    assert not any(name.startswith(("Progressive", "Trans-Pacific")) for name in orgs)
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Lee", "lee-jae-myeong"),
+        ("Takai", "sanae-takai"),
+        ("Lee Jae-myeong", "lee-jae-myeong"),
+        ("President Lee", "lee-jae-myeong"),
+        ("Lee Jae-myeong's office", "lee-jae-myeong"),
+        ("Takai's", "sanae-takai"),
+        ("NHK", "nhk"),
+        ("CPTPP", "comprehensive-and-progressive-agreement-for-trans-pacific-partnership"),
+        ("Koizumi", None),
+    ],
+)
+def test_resolve_name_on_the_sample(sample: Entities, surface: str, expected: str | None) -> None:
+    assert resolve_name(sample, surface) == expected
+
+
+# --- small snippets --------------------------------------------------------------------------------
+
+
+def test_honorific_and_title_forms_join_the_full_name() -> None:
+    found = entities(
+        "Chancellor Gordon Brown unveiled the budget on Wednesday.",
+        "Mr Brown said the economy was strong. Brown added that taxes would not rise.",
+    )
+    brown = person(found, "Gordon Brown")
+    assert brown.role == "Chancellor"
+    assert {"Mr Brown", "Brown"} <= set(brown.aliases)
+    assert brown.mentions == 3 and brown.evidence == ("p1", "p2")
+    assert resolve_name(found, "Mr Brown") == "gordon-brown"
+
+
+def test_lone_honorific_form_is_a_person_named_without_the_honorific() -> None:
+    found = entities("The plan was backed by ministers, Mr Blair told reporters in London.")
+    blair = person(found, "Blair")
+    assert blair.aliases == ("Mr Blair",)
+    assert resolve_name(found, "Mr Blair") == "blair"
+
+
+def test_full_form_elsewhere_names_the_honorific_form() -> None:
+    found = entities("Mr Blair spoke first.", "Later Tony Blair met union leaders.")
+    assert [p.name for p in found.people] == ["Tony Blair"]
+    assert person(found, "Tony Blair").aliases == ("Mr Blair",)
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    found = entities(
+        "Chancellor Gordon Brown met farm minister Nick Brown on Monday.",
+        "Mr Brown, the farm minister, said talks had gone well.",
+    )
+    assert {p.name for p in found.people} == {"Gordon Brown", "Nick Brown"}
+    # the nearest full mention before "Mr Brown" is Nick Brown
+    assert "p2" in person(found, "Nick Brown").evidence
+    assert "p2" not in person(found, "Gordon Brown").evidence
+    assert resolve_name(found, "Brown") is None  # ambiguous on its own
+
+
+def test_hyphenated_korean_given_name_is_one_name() -> None:
+    found = entities("President Moon Jae-in met Kim Jong-un at the border.", "Moon said the talks were useful.")
+    assert {p.name for p in found.people} == {"Moon Jae-in", "Kim Jong-un"}
+    assert "Moon" in person(found, "Moon Jae-in").aliases
+
+
+def test_former_roles_take_the_country_of_an_earlier_holder_of_the_title() -> None:
+    found = entities(
+        "French President Marie Dupont visited the plant.",
+        "Her predecessor, former President Jean Martin, had opposed it.",
+    )
+    martin = person(found, "Jean Martin")
+    assert (martin.role, martin.former, martin.country) == ("former President", True, "FR")
+
+
+def test_lower_case_role_nouns_and_appositions_give_roles() -> None:
+    found = entities(
+        'US playwright Eve Ensler defended the show. "It is art," said Ensler.',
+        "David Frost, director general of the chamber, disagreed.",
+    )
+    ensler = person(found, "Eve Ensler")
+    assert (ensler.role, ensler.country) == ("playwright", "US")
+    assert person(found, "David Frost").role == "director general"
+
+
+def test_clubs_named_after_cities_are_organisations_in_sport_stories() -> None:
+    found = entities(
+        "Chelsea beat Arsenal 2-1 in the league on Saturday, while Leeds United drew at home.",
+        "The Chelsea manager praised his striker after the match.",
+    )
+    clubs = {o.name for o in found.organizations if o.kind == "club"}
+    assert {"Chelsea", "Arsenal", "Leeds United"} <= clubs
+    assert not {p.name for p in found.places} & {"Chelsea", "Leeds"}
+
+
+def test_the_same_name_is_a_place_outside_sport() -> None:
+    found = entities("The artist grew up in Chelsea and later moved to Liverpool to open a gallery.")
+    places = {p.name: p.kind for p in found.places}
+    assert places.get("Chelsea") == "city" and places.get("Liverpool") == "city"
+    assert not found.organizations
+
+
+def test_long_name_with_abbreviation_is_one_organisation() -> None:
+    found = entities(
+        "Canada wants to join the Comprehensive and Progressive Agreement for Trans-Pacific Partnership "
+        "(CPTPP) next year.",
+        "Officials said the CPTPP would benefit farmers.",
+    )
+    (cptpp,) = found.organizations
+    assert cptpp.abbreviation == "CPTPP" and cptpp.kind == "agreement"
+    assert cptpp.evidence == ("p1", "p2")
+    assert resolve_name(found, "CPTPP") == cptpp.id
+
+
+def test_demonyms_count_as_countries_but_are_not_places() -> None:
+    found = entities("Japanese officials met South Korean diplomats to discuss trade.")
+    assert {c.code for c in found.countries} == {"JP", "KR"}
+    assert found.places == ()
+
+
+def test_headline_only_names_and_ordinary_title_case_words() -> None:
+    found = entities(
+        "The two leaders met in Seoul on Tuesday to discuss trade.",
+        headline="Trade Summit: Leaders Emphasize Cooperation In Talks With Koizumi",
+    )
+    assert found.headline_only == ("Koizumi",)
+    assert found.people == ()
+
+
+def test_headline_names_found_in_the_body_are_confirmed_not_reported() -> None:
+    found = entities("Sprinter Kim Collins will race in Birmingham.", headline="Collins to compete in Birmingham")
+    assert found.headline_only == ()
+    assert person(found, "Kim Collins").evidence == ("p0", "p1")
+
+
+def test_all_caps_headline_is_read_like_any_other() -> None:
+    found = entities("Prime Minister Sanae Takai met reporters in Tokyo.", headline="TAKAI VISITS TOKYO")
+    assert person(found, "Sanae Takai").evidence == ("p0", "p1")
+    assert found.headline_only == ()
+
+
+def test_sentence_initial_words_days_and_months_are_not_entities() -> None:
+    found = entities(
+        "Shares fell on Monday. Analysts said January sales were weak. Meanwhile, The company said "
+        "Prosecutors would appeal in March."
+    )
+    assert found.people == () and found.places == () and found.organizations == ()
+
+
+def test_fictional_characters_are_not_people() -> None:
+    found = entities("Harry Potter topped the chart again, the publisher said on Friday.")
+    assert found.people == ()
+
+
+def test_ids_are_slugs_and_order_is_first_mention() -> None:
+    found = entities("Ms Ruth Kelly met Dr Alan Smith.", "Alan Smith later met Ruth Kelly.")
+    assert [(p.name, p.id) for p in found.people] == [
+        ("Ruth Kelly", "ruth-kelly"),
+        ("Alan Smith", "alan-smith"),
+    ]
+
+
+def test_gazetteer_is_small_package_data() -> None:
+    data = resources.files("builder.extract").joinpath("data").joinpath("gazetteer.json")
+    assert data.is_file()
+    assert len(data.read_bytes()) < 1_500_000
+
+
+def test_knighted_first_name_joins_the_full_name() -> None:
+    found = entities("Manchester United manager Sir Alex Ferguson praised his players.", "Sir Alex said so.")
+    ferguson = person(found, "Alex Ferguson")
+    assert ferguson.role == "Manchester United manager"
+    assert "Sir Alex" in ferguson.aliases and ferguson.evidence == ("p1", "p2")
+
+
+def test_companies_from_context_and_acronyms_from_initials() -> None:
+    found = entities(
+        "Phone companies such as Nokia, Alcatel and Telefonica backed the plan, as did car firm Carfax.",
+        "The Child Support Agency disagreed. A CSA spokesman said so.",
+    )
+    orgs = {o.name: o for o in found.organizations}
+    assert {"Nokia", "Alcatel", "Telefonica", "Carfax"} <= set(orgs)
+    assert orgs["Child Support Agency"].abbreviation == "CSA"
+    assert "CSA" not in orgs

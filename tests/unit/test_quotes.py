@@ -1,0 +1,163 @@
+"""Quotes: verbatim text, who said it (as written), fragments and multi-paragraph quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.extract.quotes import extract_quotes
+from builder.ingest import parse_article, read_article
+from builder.model import Article, Quote
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_0ffeab4008b67dd0.txt"
+
+
+def article(*paragraphs: str, headline: str = "Council votes on new bridge") -> Article:
+    return parse_article("\n\n".join((headline, *paragraphs)).encode(), file="seeds/test.txt")
+
+
+def full(quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if not q.fragment]
+
+
+def only(quotes: tuple[Quote, ...]) -> Quote:
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_sample_has_four_full_quotes_with_their_speakers_as_written() -> None:
+    quotes = extract_quotes(read_article(SAMPLE))
+    speakers = [(q.speaker_name, q.text[:30]) for q in full(quotes)]
+    assert speakers == [
+        ("Lee", "In the current complex and diz"),
+        ("Takai", "This year, we hope to take Jap"),
+        ("Lee Jae-myeong's office", "Amid rapidly changing internat"),
+        ("Takai", "I hope to further advance Japa"),
+    ]
+    assert all(q.speaker is None for q in quotes)  # entity ids are resolved later, by the caller
+
+
+def test_sample_quoted_phrases_are_fragments() -> None:
+    fragments = {q.text for q in extract_quotes(read_article(SAMPLE)) if q.fragment}
+    assert fragments == {"shuttle diplomacy", "special significance", "trouble in Taiwan"}
+
+
+def test_every_sample_quote_is_verbatim_in_its_evidence_paragraph() -> None:
+    sample = read_article(SAMPLE)
+    for quote in extract_quotes(sample):
+        assert len(quote.evidence) == 1
+        assert quote.text in sample.paragraph(quote.evidence[0])
+
+
+def test_sample_quote_keeps_its_own_full_stop_and_evidence() -> None:
+    lee = full(extract_quotes(read_article(SAMPLE)))[0]
+    assert lee.text.endswith("more important than ever before.")
+    assert lee.evidence == ("p4",)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"We will build the bridge by spring," Mr Okafor said.',
+        '"We will build the bridge by spring," said Mr Okafor.',
+        'Mr Okafor said: "We will build the bridge by spring."',
+        'Mr Okafor said, "We will build the bridge by spring."',
+        'On Friday, Mr Okafor told reporters: "We will build the bridge by spring."',
+        '"We will build the bridge by spring," said Mr Okafor afterwards.',
+    ],
+)
+def test_attribution_before_or_after_the_quote(paragraph: str) -> None:
+    quote = only(extract_quotes(article(paragraph)))
+    assert quote.speaker_name == "Mr Okafor"
+    assert quote.text.startswith("We will build the bridge by spring")
+    assert not quote.fragment
+
+
+def test_trailing_comma_belongs_to_the_attribution_not_the_quote() -> None:
+    quote = only(extract_quotes(article('"The vote was close," Ms Vance said.')))
+    assert quote.text == "The vote was close"
+
+
+def test_curly_quotes_are_recognised() -> None:
+    quote = only(extract_quotes(article("\u201cThe vote was close,\u201d Ms Vance said.")))
+    assert (quote.speaker_name, quote.text) == ("Ms Vance", "The vote was close")
+
+
+def test_appositive_gives_way_to_the_name_it_describes() -> None:
+    text = 'Dana Okafor, chair of the Riverside Residents Association, said: "Nobody asked us first."'
+    assert only(extract_quotes(article(text))).speaker_name == "Dana Okafor"
+
+
+def test_title_before_a_name_is_dropped_from_the_speaker() -> None:
+    text = '"Traffic will double," council engineer Priya Nair told the meeting.'
+    assert only(extract_quotes(article(text))).speaker_name == "Priya Nair"
+
+
+def test_statement_from_an_office_keeps_the_possessive() -> None:
+    text = 'The mayor\'s office said in a statement, "Work will start in June as planned."'
+    assert only(extract_quotes(article(text))).speaker_name == "The mayor's office"
+
+
+def test_pronoun_speaker_resolves_to_the_person_last_named() -> None:
+    quotes = extract_quotes(
+        article(
+            "Council leader Dana Okafor defended the plan at a packed meeting.",
+            '"We have listened to every objection," she said.',
+        )
+    )
+    assert only(quotes).speaker_name == "Dana Okafor"
+
+
+def test_pronoun_without_a_named_person_stays_unknown() -> None:
+    quotes = extract_quotes(article('"It will be finished on time," he said.'))
+    assert only(quotes).speaker_name is None
+
+
+def test_unattributed_quote_continues_the_previous_speaker() -> None:
+    quotes = extract_quotes(article('"The bridge is safe," said Mr Okafor. "Engineers checked every bolt last week."'))
+    assert [q.speaker_name for q in quotes] == ["Mr Okafor", "Mr Okafor"]
+    assert not any(q.fragment for q in quotes)
+
+
+def test_short_embedded_phrases_are_fragments() -> None:
+    quotes = extract_quotes(article('Critics called the design "ugly" and "a waste of money" on Tuesday.'))
+    assert [(q.text, q.fragment) for q in quotes] == [("ugly", True), ("a waste of money", True)]
+
+
+def test_partial_quote_after_said_that_is_a_fragment_with_its_speaker() -> None:
+    quote = only(extract_quotes(article('Mr Okafor said that the design was "sound in every respect".')))
+    assert quote.fragment and quote.speaker_name == "Mr Okafor"
+    assert quote.text == "sound in every respect"
+
+
+def test_quote_continued_in_the_next_paragraph_is_joined_with_both_paragraphs_as_evidence() -> None:
+    quotes = extract_quotes(
+        article(
+            'Mr Okafor said: "The old bridge has carried traffic for ninety years.',
+            '"It is time to give the river crossing the care it deserves."',
+        )
+    )
+    quote = only(quotes)
+    assert quote.evidence == ("p1", "p2")
+    assert quote.text == (
+        "The old bridge has carried traffic for ninety years. "
+        "It is time to give the river crossing the care it deserves."
+    )
+    assert quote.speaker_name == "Mr Okafor"
+
+
+def test_quote_reopened_in_its_own_paragraph_gives_verbatim_parts() -> None:
+    paragraph = 'Mr Okafor said: "The bridge is ninety years old. "We will replace it by 2028."'
+    quotes = extract_quotes(article(paragraph))
+    assert [q.text for q in quotes] == ["The bridge is ninety years old.", "We will replace it by 2028."]
+    assert all(q.text in paragraph and q.speaker_name == "Mr Okafor" for q in quotes)
+
+
+def test_headline_quotes_are_not_extracted() -> None:
+    quotes = extract_quotes(article("The council met on Monday.", headline="Bridge plan 'a disgrace'"))
+    assert quotes == ()
+
+
+def test_paragraph_without_quotes_gives_nothing() -> None:
+    assert extract_quotes(article("The council met on Monday and approved the budget.")) == ()
