@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from .model import Article
 
 METADATA_KEYS = ("date", "url", "publisher", "byline")
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
@@ -33,6 +35,10 @@ def parse_article(raw: bytes, *, file: str) -> Article:
     warnings: list[str] = []
     text = _decode(raw, file, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CHAR_REFERENCE.search(text):
+        # Scraped copy often keeps HTML character references ("&#163;1.8m"); the reader means "£".
+        text = html.unescape(text)
+        warnings.append(f"{file}: HTML character references (such as &#163;) were decoded")
     metadata: dict[str, Any] = {}
     body_start_line = 1
     match = _FRONTMATTER.match(text)

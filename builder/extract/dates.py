@@ -550,6 +550,10 @@ def find_dateline(paragraph: str) -> tuple[int, DateMention | None]:
     return match.end(), (mentions[0] if mentions and mentions[0].day is not None else None)
 
 
+LATEST_MENTION_WINDOW = timedelta(days=366)
+"""How far before the reference date a fully written date may be to be taken as the story's date."""
+
+
 def resolve_story_date(article: Article, *, reference: date) -> StoryDate:
     """The story's own date, from the most trusted source available (see `StoryDate.basis`)."""
     meta = article.metadata.get("date")
@@ -573,7 +577,9 @@ def resolve_story_date(article: Article, *, reference: date) -> StoryDate:
             chosen, pid = max([d for d in dated if d[0] <= reference] or dated, key=lambda item: item[0])
         return StoryDate(chosen, "weekday-inference", True, (pid,), years)
     full = [(_as_date(m), pid) for pid, m in mentions if m.year and m.month and m.day]
-    full = [(d, pid) for d, pid in full if d <= reference]
+    # A full date only counts as the story's date when it is recent: a report on a 1985 record
+    # re-released in 2004 must not be dated 1985. Outside the window the date stays unknown.
+    full = [(d, pid) for d, pid in full if reference - LATEST_MENTION_WINDOW <= d <= reference]
     if full:
         latest, pid = max(full, key=lambda item: item[0])
         # A story cannot predate a past year it mentions: a birth date in an obituary that goes

@@ -177,3 +177,10 @@ def test_read_article_uses_the_display_name_in_provenance(tmp_path: Path) -> Non
 def test_unreadable_seed_is_an_error_naming_the_file(tmp_path: Path) -> None:
     with pytest.raises(SeedError, match=r"^seeds/gone\.txt: cannot read seed"):
         read_article(tmp_path / "gone.txt", display="seeds/gone.txt")
+
+
+def test_html_character_references_are_decoded_with_a_warning() -> None:
+    article = parse_article(b"&#163;1.8m fine for broadcaster\n\nThe fine of &#163;1.8m &amp; costs.\n", file="s.txt")
+    assert article.headline == "£1.8m fine for broadcaster"
+    assert article.paragraphs == ("The fine of £1.8m & costs.",)
+    assert any("character references" in w for w in article.warnings)
