@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cache import NoteFile, PickleCache, display_path, scan_notes
 from .config import Config
 from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
-from .notes import is_unedited, make_note_text, split_note, write_text_atomic
+from .notes import make_note_text, write_text_atomic
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -46,6 +48,7 @@ class _Existing:
     text: str
     seed_sha256: str | None
     generator: str | None
+    unedited: bool
 
 
 @dataclass(frozen=True)
@@ -57,14 +60,6 @@ class Extracted:
     frontmatter: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     error: str | None = None
-
-
-def relative_name(path: Path, root: Path) -> str:
-    """A path as shown to users and stored in notes: relative to the project, POSIX style."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
@@ -116,27 +111,32 @@ def extract_many(
                 on_done()
 
 
-def _index_notes(content_dir: Path, root: Path) -> tuple[dict[str, _Existing], set[str]]:
+# A note that no longer parses still names its seed; this finds it without YAML, so a broken
+# hand-edited note is never "replaced" by a second note for the same seed.
+_SOURCE_FILE = re.compile(r"^source:\n(?:[ ]{2}.*\n)*?[ ]{2}file: ['\"]?([^'\"\n]+)['\"]?$", re.MULTILINE)
+
+
+def _index_notes(files: list[NoteFile]) -> tuple[dict[str, _Existing], set[str]]:
     """Existing notes keyed by the seed they came from, plus every slug in use."""
     by_seed: dict[str, _Existing] = {}
     slugs: set[str] = set()
-    if not content_dir.is_dir():
-        return by_seed, slugs
-    for path in sorted(content_dir.glob("*.md")):
-        slugs.add(path.stem)
-        try:
-            text = path.read_text(encoding="utf-8")
-            data, _, _ = split_note(text, file=relative_name(path, root))
-        except (BriefgenError, OSError, UnicodeDecodeError):
-            continue  # the publishing half reports malformed notes; here they just claim their slug
-        source = data.get("source")
-        generated = data.get("generated")
+    for found in files:
+        slugs.add(found.path.stem)
+        if found.note is None:
+            match = _SOURCE_FILE.search(found.text)
+            if match:
+                by_seed[match.group(1)] = _Existing(found.path, found.text, None, None, False)
+            continue
+        slugs.add(found.note.slug)
+        source = found.note.meta.get("source")
+        generated = found.note.meta.get("generated")
         if isinstance(source, dict) and isinstance(source.get("file"), str):
             by_seed[source["file"]] = _Existing(
-                path,
-                text,
+                found.path,
+                found.text,
                 str(source.get("sha256")) if source.get("sha256") else None,
                 str(generated.get("by")) if isinstance(generated, dict) else None,
+                found.unedited,
             )
     return by_seed, slugs
 
@@ -149,29 +149,34 @@ def unique_slug(slug: str, seed: str, taken: set[str]) -> str:
 
 
 def sync_notes(
-    config: Config, *, force: bool = False, jobs: int = 1, progress: Callable[[int], Callable[[], None]] | None = None
+    config: Config,
+    *,
+    force: bool = False,
+    jobs: int = 1,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+    cache: PickleCache | None = None,
 ) -> AuthoringReport:
     """Bring content/ up to date with seeds/; returns what happened to each seed."""
     report = AuthoringReport()
     root = config.root
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
-    existing, taken = _index_notes(config.content_dir, root)
+    existing, taken = _index_notes(scan_notes(config.content_dir, root, cache))
     todo: list[tuple[Path, str, date]] = []
     targets: dict[str, _Existing | None] = {}
     for path in seeds:
-        display = relative_name(path, root)
+        display = display_path(path, root)
         note = existing.get(display)
         if note is not None:
             seed_hash = _sha256(path)
-            edited = not is_unedited(note.text)
+            edited = not note.unedited
             if edited and not force:
                 report.kept_edited += 1
                 stale = " (its seed has changed since; --force regenerates it and keeps a .bak)"
                 report.diagnostics.append(
                     Diagnostic(
                         "info",
-                        relative_name(note.path, root),
+                        display_path(note.path, root),
                         "kept edited note" + ("" if seed_hash == note.seed_sha256 else stale),
                     )
                 )
@@ -189,13 +194,13 @@ def sync_notes(
         note = targets[result.seed]
         if note is not None:  # keep the note's file name, and so its URL, stable
             slug = note.path.stem
-            if not is_unedited(note.text):
+            if not note.unedited:
                 backup = note.path.with_name(note.path.name + ".bak")
                 write_text_atomic(backup, note.text)
                 report.diagnostics.append(
                     Diagnostic(
                         "info",
-                        relative_name(note.path, root),
+                        display_path(note.path, root),
                         f"regenerated; the edited version is kept as {backup.name}",
                     )
                 )
@@ -208,12 +213,12 @@ def sync_notes(
         write_text_atomic(
             config.content_dir / f"{slug}.md", make_note_text(frontmatter, result.body, generator=GENERATOR)
         )
-    seed_names = {relative_name(p, root) for p in seeds}
+    seed_names = {display_path(p, root) for p in seeds}
     for seed_name, note in sorted(existing.items()):
         if seed_name not in seed_names and note.path.exists():
             report.orphans += 1
             report.diagnostics.append(
-                Diagnostic("info", relative_name(note.path, root), f"orphan note: its seed {seed_name} is gone; kept")
+                Diagnostic("info", display_path(note.path, root), f"orphan note: its seed {seed_name} is gone; kept")
             )
     return report
 

@@ -1,27 +1,46 @@
 """`briefgen build`: the pipeline, read top to bottom.
 
 seeds/ --(authoring)--> content/ --(load, gather)--> Site --(render, write)--> site/
+
+A full build is the reference. Caching only skips work whose inputs are provably unchanged:
+notes are parsed once per content hash, and a page is rendered only when its signature (its
+template closure, the template globals and its own context; see `builder.deps`) differs from the
+one recorded when site/ was last written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import multiprocessing
+import os
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-
-from .authoring import AuthoringReport, sync_notes
-from .config import Config
+from . import __version__
+from .cache import read_json, write_json
+from .config import Config, theme_dir
 from .errors import Diagnostic
-from .output import SiteWriter
-from .render import Page, Renderer, make_extra_files, make_pages, static_files
-from .site import KINDS, load_notes, make_site
+
+# The rest of the pipeline is imported where it runs, so that an up-to-date build (the no-op
+# check) starts without loading Jinja, markdown-it, PyYAML or the extractor.
+if TYPE_CHECKING:
+    import jinja2
+
+    from .authoring import AuthoringReport
+    from .cache import PickleCache
+    from .output import SiteWriter
+    from .render import Page, Renderer
 
 Progress = Callable[[str, int], Callable[[], None]]
 """progress(label, total) -> tick(): called once per finished item."""
+
+PARALLEL_MIN_PAGES = 200
+"""Below this many pages to render, worker processes cost more than they save."""
 
 
 @dataclass
@@ -29,12 +48,16 @@ class PublishReport:
     briefings: int = 0
     entity_pages: dict[str, int] = field(default_factory=dict)
     pages: int = 0
+    rendered: int = 0
+    """Pages actually rendered (the rest were unchanged since the last build)."""
     feeds: int = 0
     written: int = 0
     unchanged: int = 0
     removed: int = 0
     site_updated: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Every file of the site as written (relative paths)."""
 
 
 @dataclass
@@ -42,6 +65,8 @@ class BuildReport:
     authoring: AuthoringReport | None
     publishing: PublishReport
     seconds: float = 0.0
+    up_to_date: bool = False
+    """Nothing had changed since the last build: no extraction, no rendering, no writes."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -60,52 +85,187 @@ def build(
     include_drafts: bool = False,
     authoring: bool = True,
     progress: Progress | None = None,
+    commit_guard: contextlib.AbstractContextManager[None] | None = None,
 ) -> BuildReport:
     """Both halves: update notes from seeds, then publish every note to the site."""
     started = time.perf_counter()
+    stamp_file = _state_file(config, "build")
+    previous = read_json(stamp_file)
+    known = previous.get("stats") or {}
+    stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=known)
+    if not force and previous.get("stamp") == stamp and _site_complete(config.output_dir, previous.get("files")):
+        report = PublishReport(**previous.get("summary", {}))
+        report.files = previous["files"]
+        report.rendered = report.written = report.removed = 0
+        report.unchanged, report.site_updated = len(previous["files"]), False
+        return BuildReport(None, report, time.perf_counter() - started, up_to_date=True)
+
+    from .authoring import sync_notes
+    from .cache import PickleCache
+
+    notes_cache = PickleCache(config.cache_dir / "notes.pickle")
     notes_report = None
     if authoring:
-        notes_report = sync_notes(
-            config, force=force, jobs=jobs, progress=(lambda n: progress("extracting", n)) if progress else None
-        )
-    site_report = publish(config, include_drafts=include_drafts, progress=progress)
-    return BuildReport(notes_report, site_report, time.perf_counter() - started)
+        tick = (lambda n: progress("extracting", n)) if progress else None
+        notes_report = sync_notes(config, force=force, jobs=jobs, progress=tick, cache=notes_cache)
+    site_report = publish(
+        config,
+        include_drafts=include_drafts,
+        jobs=jobs,
+        progress=progress,
+        cache=notes_cache,
+        commit_guard=commit_guard,
+    )
+    notes_cache.save()
+    result = BuildReport(notes_report, site_report, 0.0)
+    # Only a build without errors may short-circuit the next one, so errors are reported every time.
+    if site_report.site_updated and result.count("error") == 0:
+        summary = {"briefings": site_report.briefings, "entity_pages": site_report.entity_pages}
+        summary |= {"pages": site_report.pages, "feeds": site_report.feeds}
+        files = site_report.files
+        # the stamp is taken again: the authoring half may just have written new notes
+        after, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=stats)
+        write_json(stamp_file, {"stamp": after, "stats": stats, "files": files, "summary": summary})
+    result.seconds = time.perf_counter() - started
+    return result
 
 
-def publish(config: Config, *, include_drafts: bool = False, progress: Progress | None = None) -> PublishReport:
-    """Notes -> site/: gather everything into a Site, render every page, then swap site/ in."""
+def publish(
+    config: Config,
+    *,
+    include_drafts: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cache: PickleCache | None = None,
+    commit_guard: contextlib.AbstractContextManager[None] | None = None,
+) -> PublishReport:
+    """Notes -> site/: gather everything into a Site, render what changed, then apply it to site/."""
+    import jinja2
+
+    from .cache import PageCache, scan_notes
+    from .output import SiteWriter
+    from .render import Renderer, make_extra_files, make_pages, static_files
+    from .site import KINDS, collect_notes, make_site
+
     report = PublishReport()
-    notes, report.diagnostics = load_notes(config.content_dir, config.root, include_drafts=include_drafts)
+    notes, report.diagnostics = collect_notes(
+        scan_notes(config.content_dir, config.root, cache), include_drafts=include_drafts
+    )
     site = make_site(notes, related_count=config.related_count)
     report.briefings = len(site.briefings)
     report.entity_pages = {kind: len(site.entities[kind]) for kind in KINDS}
     renderer = Renderer(site, config)
     pages = list(make_pages(site, config, renderer.urls))
-    tick = progress("rendering", len(pages)) if progress else None
+    report.pages = len(pages)
+    report.feeds = sum(1 for p in pages if p.template == "feed.xml")
+
+    manifest_file = _state_file(config, "pages")
+    page_cache = PageCache(config.cache_dir / "pages")
+    old_signatures: dict[str, str] = read_json(manifest_file).get("pages", {})
+    signatures: dict[str, str] = {}
+    todo: list[tuple[str, Page]] = []
     with SiteWriter(config.output_dir) as writer:
         for page in pages:
+            relative = renderer.output_file(page)
             try:
-                writer.write(renderer.output_file(page), renderer.render(page))
+                signatures[relative] = renderer.signature(page)
             except jinja2.TemplateError as exc:
                 report.diagnostics.append(template_diagnostic(exc, config, page))
-            if tick:
-                tick()
+                continue
+            cached = page_cache.path(signatures[relative])
+            if old_signatures.get(relative) == signatures[relative] and (config.output_dir / relative).is_file():
+                writer.keep(relative)
+            elif cached.is_file():
+                writer.link(relative, cached)
+            else:
+                todo.append((relative, page))
+        report.rendered = len(todo)
+        tick = progress("rendering", len(todo)) if progress and todo else None
+        for relative, staged, failure in render_pages(renderer, todo, writer, jobs=jobs, tick=tick):
+            if failure is None:
+                writer.record(relative, staged=staged)
+                page_cache.add(signatures[relative], writer.final_path(relative))
+            else:
+                signatures.pop(relative, None)
+                report.diagnostics.append(failure)
         for relative, data in make_extra_files(site, config, renderer.urls, pages):
             writer.write(relative, data)
         for relative, path in static_files(config):
             if not writer.has(relative):
                 writer.write(relative, path.read_bytes())
-        report.pages = len(pages)
-        report.feeds = sum(1 for p in pages if p.template == "feed.xml")
-        if any(d.severity == "error" and d.message.startswith("template") for d in report.diagnostics):
+        if any(d.message.startswith("template error") for d in report.diagnostics):
             report.diagnostics.append(
-                Diagnostic("error", str(config.output_dir.name), "site not updated: the previous site is kept")
+                Diagnostic("error", config.output_dir.name, "site not updated: the previous site is kept")
             )
         else:
-            writer.commit()
+            with commit_guard or contextlib.nullcontext():
+                writer.commit()
             report.site_updated = True
+            write_json(manifest_file, {"pages": signatures})
+            page_cache.prune(set(signatures.values()))
+        report.files = writer.files
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
     return report
+
+
+RenderResult = tuple[str, bool, Diagnostic | None]
+"""(output file, whether it was staged, the template error if rendering failed)"""
+
+
+def render_pages(
+    renderer: Renderer,
+    todo: Sequence[tuple[str, Page]],
+    writer: SiteWriter,
+    *,
+    jobs: int,
+    tick: Callable[[], None] | None = None,
+) -> Iterator[RenderResult]:
+    """Render and stage pages, in forked worker processes when there are enough of them.
+
+    Workers inherit the gathered Site through fork (no pickling of the site); each stages its
+    pages' files itself and returns only names and flags, so memory stays bounded. Results come
+    back in page order, so diagnostics and output are identical for any number of jobs.
+    """
+    if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        for relative, page in todo:
+            yield _render_one(renderer, relative, page, writer.staging)
+            if tick:
+                tick()
+        return
+    global _WORKER
+    _WORKER = (renderer, todo, writer.staging)
+    size = max(8, min(100, len(todo) // (jobs * 8)))
+    chunks = [range(start, min(start + size, len(todo))) for start in range(0, len(todo), size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for results in pool.imap(_render_chunk, chunks):
+                for result in results:
+                    yield result
+                    if tick:
+                        tick()
+    finally:
+        _WORKER = None
+
+
+_WORKER: tuple[Renderer, Sequence[tuple[str, Page]], Path] | None = None
+
+
+def _render_chunk(indices: range) -> list[RenderResult]:
+    assert _WORKER is not None
+    renderer, todo, staging = _WORKER
+    return [_render_one(renderer, *todo[i], staging) for i in indices]
+
+
+def _render_one(renderer: Renderer, relative: str, page: Page, staging: Path) -> RenderResult:
+    import jinja2
+
+    from .output import stage_file
+
+    try:
+        data = renderer.render(page)
+    except jinja2.TemplateError as exc:
+        return relative, False, template_diagnostic(exc, renderer.config, page)
+    return relative, stage_file(staging, renderer.config.output_dir, relative, data), None
 
 
 def template_diagnostic(exc: jinja2.TemplateError, config: Config, page: Page) -> Diagnostic:
@@ -117,14 +277,93 @@ def template_diagnostic(exc: jinja2.TemplateError, config: Config, page: Page) -
             if frame.filename.endswith((".html", ".xml")):
                 filename, line = frame.filename, frame.lineno
                 break
-    where = _display(filename, config.root) if filename else page.template
+    from .cache import display_path
+
+    where = display_path(Path(filename), config.root) if filename else page.template
     message = getattr(exc, "message", None) or str(exc)
     return Diagnostic("error", where, f"template error while rendering {page.url}: {message}", line)
 
 
-def _display(filename: str, root: Path) -> str:
-    path = Path(filename)
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return filename
+Stats = dict[str, list[Any]]
+"""File name -> [size, mtime_ns, sha256] as of the last stamp."""
+
+
+def input_stamp(
+    config: Config, *, include_drafts: bool, authoring: bool, known: Stats | None = None
+) -> tuple[dict[str, str], Stats]:
+    """The content hash of everything a build reads (seeds, notes, templates, theme), plus settings.
+
+    Like git's index, a file whose size and modification time match the last stamp is not read
+    again, unless that time is too close to when the stamp was taken to rule out a same-tick edit.
+    """
+    settings = f"{__version__}\0{config!r}\0{include_drafts}\0{authoring}"
+    stamp = {"(settings)": hashlib.sha256(settings.encode()).hexdigest()}
+    stats: Stats = {}
+    known = known or {}
+    racy_after = time.time_ns() - 2_000_000_000
+    root_prefix_text = str(config.root) + os.sep
+    root_prefix = len(root_prefix_text)
+    folders = [config.content_dir, config.templates_dir, theme_dir()]
+    if authoring:
+        folders.append(config.seeds_dir)
+    for folder in folders:
+        for path, info in _scan(folder):
+            name = path[root_prefix:] if path.startswith(root_prefix_text) else path
+            previous = known.get(name)
+            if previous and previous[:2] == [info.st_size, info.st_mtime_ns] and info.st_mtime_ns < racy_after:
+                digest = str(previous[2])
+            else:
+                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            stamp[name] = digest
+            stats[name] = [info.st_size, info.st_mtime_ns, digest]
+    return stamp, stats
+
+
+def stale_inputs(config: Config, *, include_drafts: bool = False) -> list[str]:
+    """What changed since site/ was last built successfully (empty when the site is current).
+
+    Names the seeds, notes or templates added, edited or deleted since; "(settings)" for
+    briefgen.toml or the briefgen version; "(site)" when site/ itself is missing or was altered.
+    """
+    previous = read_json(_state_file(config, "build"))
+    before = previous.get("stamp") or {}
+    now, _ = input_stamp(config, include_drafts=include_drafts, authoring=True, known=previous.get("stats"))
+    changed = sorted(name for name in before.keys() | now.keys() if before.get(name) != now.get(name))
+    if not _site_complete(config.output_dir, previous.get("files")):
+        changed.append("(site)")
+    return changed
+
+
+def _scan(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """(path, stat) of every file under `folder`, in a stable order; plain strings, as this runs
+    on every build over every file of the project and the site."""
+    found: list[tuple[str, os.stat_result]] = []
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.is_file():
+                found.append((entry.path, entry.stat()))
+    found.sort()
+    return found
+
+
+def _site_complete(output_dir: Path, files: object) -> bool:
+    """site/ still holds every file the last build wrote (and nothing was deleted by hand)."""
+    if not isinstance(files, list) or not output_dir.is_dir():
+        return False
+    prefix = len(str(output_dir)) + 1
+    present = {path[prefix:].replace(os.sep, "/") for path, _ in _scan(output_dir)}
+    return present == set(files)
+
+
+def _state_file(config: Config, name: str) -> Path:
+    """Per-output-folder state in the cache (serve builds elsewhere and keeps its own)."""
+    tag = hashlib.sha256(str(config.output_dir.resolve()).encode()).hexdigest()[:12]
+    return config.cache_dir / f"{name}-{tag}.json"

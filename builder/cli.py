@@ -99,8 +99,28 @@ def make_parser() -> argparse.ArgumentParser:
     deploy.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
     deploy.add_argument("-v", "--verbose", action="store_true", help="list every diagnostic and show tracebacks")
 
-    sub.add_parser("serve", help="(serve: not available in this version)")
+    serve = sub.add_parser(
+        "serve",
+        help="live preview: build, serve, rebuild on change and reload the browser",
+        description="Build the site with drafts into the cache (site/ is not touched), serve it, watch seeds/, "
+        "content/, templates/ and briefgen.toml, rebuild what a change affects and reload the browser. "
+        "Build errors are shown in the browser; the server keeps running.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", "-p", type=_port, default=8000, help="port to listen on (default: 8000; 0: any)")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+    serve.add_argument("--poll", action="store_true", help="poll for changes (network mounts, WSL) instead of inotify")
+    serve.add_argument("--base-url", help="override base_url (the site is served under its path)")
+    serve.add_argument("--no-drafts", action="store_true", help="leave out notes marked draft: true, as build does")
+    serve.add_argument("-v", "--verbose", action="store_true", help="show tracebacks")
     return parser
+
+
+def _port(value: str) -> int:
+    number = int(value)
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError("must be between 0 and 65535")
+    return number
 
 
 def _positive_int(value: str) -> int:
@@ -158,7 +178,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=out,
         )
     entities = ", ".join(f"{n} {k}" for k, n in p.entity_pages.items())
-    print(f"site: {p.briefings} briefings, {entities}; {p.pages} pages, {p.feeds} feed", file=out)
+    if report.up_to_date:
+        print("nothing changed since the last build", file=out)
+    print(
+        f"site: {p.briefings} briefings, {entities}; {p.pages} pages ({p.rendered} rendered), {p.feeds} feed", file=out
+    )
     print(
         f"files: {p.written} written, {p.unchanged} unchanged, {p.removed} removed"
         + ("" if p.site_updated else " (site not updated)"),
@@ -259,9 +283,32 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_reserved(args: argparse.Namespace) -> int:
-    print(f"briefgen: '{args.command}' is not available in this version", file=sys.stderr)
-    return EXIT_USAGE
+def cmd_serve(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from .serve import Preview
+
+    root = args.project.resolve() if args.project else find_root(Path.cwd())
+
+    def load() -> Config:
+        """Read again whenever briefgen.toml changes; --base-url keeps overriding it."""
+        return load_config(root, base_url=args.base_url)
+
+    def log(message: str) -> None:
+        print(f"{time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
+
+    preview = Preview(load, host=args.host, port=args.port, include_drafts=not args.no_drafts, poll=args.poll, log=log)
+    preview.start()
+    print(f"serving {preview.url} (drafts {'hidden' if args.no_drafts else 'shown'}; Ctrl-C stops)", flush=True)
+    if args.open:
+        webbrowser.open(preview.url)
+    try:
+        preview.wait()
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        preview.stop()
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -269,7 +316,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": cmd_extract,
     "check": cmd_check,
     "init": cmd_init,
-    "serve": cmd_reserved,
+    "serve": cmd_serve,
     "deploy": cmd_deploy,
 }
 

@@ -7,6 +7,7 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -170,3 +171,13 @@ def _coerce(key: str, value: Any, annotation: Any, source: str) -> Any:
         if not parts.scheme and not value.startswith("/"):
             raise ConfigError(f"{source}: field 'base_url': a path must start with '/', got {value!r}")
     return value
+
+
+def theme_dir() -> Path:
+    """The default theme: the repository's top-level templates/, installed as `builder/theme`.
+
+    An installed wheel carries it inside the package; a source checkout or editable install
+    reads it straight from templates/ beside the package.
+    """
+    packaged = Path(str(resources.files("builder"))) / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"

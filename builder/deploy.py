@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from . import __version__
+from .build import stale_inputs
 from .config import CONFIG_FILE, Config
 from .errors import ConfigError, DeployError, Diagnostic
 from .preflight import preflight_site
@@ -126,28 +127,11 @@ def find_repo(path: Path) -> Path:
 def check_build(report: BuildReport) -> None:
     """Refuse to deploy after a build that reported errors or left the previous site in place."""
     errors = report.count("error")
-    if errors or not report.publishing.site_updated:
+    if errors or not (report.publishing.site_updated or report.up_to_date):
         raise DeployError(
             f"the build reported {errors} error{'s' if errors != 1 else ''} (listed above), so nothing was deployed: "
             "fix them and run 'briefgen deploy' again"
         )
-
-
-def find_stale_input(config: Config) -> Path | None:
-    """An input (seed, note, template, briefgen.toml, or a folder of them) changed after site/ was built.
-
-    The build swaps in a freshly made site/ folder, so its mtime is the time of the last successful build;
-    a failed build leaves the old folder, and anything edited, added or deleted since is newer than it.
-    """
-    built = config.output_dir.stat().st_mtime_ns
-    newest: tuple[int, Path] | None = None
-    for path in _input_paths(config):
-        candidates = [path] if path.is_file() else _walk(path) if path.is_dir() else []
-        for candidate in candidates:
-            mtime = candidate.stat().st_mtime_ns
-            if mtime > built and (newest is None or mtime > newest[0]):
-                newest = (mtime, candidate)
-    return newest[1] if newest else None
 
 
 def check_site_ready(config: Config) -> list[Diagnostic]:
@@ -155,18 +139,18 @@ def check_site_ready(config: Config) -> list[Diagnostic]:
     site = config.output_dir
     if not site.is_dir():
         raise DeployError(f"no built site in {site}: run 'briefgen build' first (or deploy without --no-build)")
-    stale = find_stale_input(config)
-    if stale is not None:
-        raise DeployError(
-            f"{_display(site, config.root)}/ is older than {_display(stale, config.root)}: "
-            "the site is stale (or its last build failed); "
-            "run 'briefgen build' and check its output, or deploy without --no-build"
-        )
     diagnostics = preflight_site(site)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         listed = "\n".join(f"  {d}" for d in errors)
         raise DeployError(f"the site fails GitHub Pages' pre-flight checks, so nothing was deployed:\n{listed}")
+    stale = stale_inputs(config)
+    if stale:
+        shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+        raise DeployError(
+            f"{_display(site, config.root)}/ is stale: {shown} changed since its last successful build; "
+            "run 'briefgen build' and check its output, or deploy without --no-build"
+        )
     return diagnostics
 
 
@@ -368,15 +352,6 @@ def _input_paths(config: Config) -> list[Path]:
         config.root / CONFIG_FILE,
         config.root / config.extract.aliases_file,
     ]
-
-
-def _walk(folder: Path) -> list[Path]:
-    """A folder and everything in it, without editor leftovers (dot-files, `name~`)."""
-    found = [folder]
-    for base, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(base, name) for name in dirs + files if not name.startswith(".") and not name.endswith("~"))
-    return found
 
 
 def _rev(repo: Path, ref: str) -> str | None:

@@ -32,6 +32,7 @@ _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # hash can cover every other byte of the file exactly as written.
 _STAMP = re.compile(r"^generated:\n  by: [^\n]*\n  sha256: '?([0-9a-f]{64})'?\n(?=---\n)", re.MULTILINE)
 _PLACEHOLDER = "0" * 64
+_BRIEFING_LINK = re.compile(r"\]\(/briefings/([a-z0-9][a-z0-9._-]*)/?(?:#[^)]*)?\)")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class Note:
     draft: bool = False
     body_line: int = 1
     """Line number in the file where the body starts (for error messages)."""
+    digest: str = ""
+    """sha256 of the note's text: pages that show this note change exactly when it does."""
+    links: tuple[str, ...] = ()
+    """Slugs of the briefings the body links to ("/briefings/<slug>/"), for backlinks."""
 
 
 def dump_frontmatter(data: Mapping[str, Any]) -> str:
@@ -150,6 +155,8 @@ def parse_note(text: str, *, file: str, default_slug: str) -> Note:
         meta=data,
         draft=draft,
         body_line=body_line,
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        links=tuple(dict.fromkeys(_BRIEFING_LINK.findall(body))),
     )
 
 

@@ -6,11 +6,11 @@ project overrides any single file of the theme. Autoescape is on; raw HTML in Ma
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,22 +23,15 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from . import __version__
-from .config import Config
+from .config import Config, theme_dir
+from .deps import TemplateSignatures, fingerprint
 from .notes import Note
 from .site import KIND_TITLES, KINDS, Site
 from .urls import Urls, output_file
 
 HOME_SIZE = 20
-
-
-def theme_dir() -> Path:
-    """The default theme: the repository's top-level templates/, installed as `builder/theme`.
-
-    An installed wheel carries it inside the package; a source checkout or editable install
-    reads it straight from templates/ beside the package.
-    """
-    packaged = Path(str(resources.files("builder"))) / "theme"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+MARKDOWN_FEATURES = "commonmark+table+attrs_block+anchors(2,3); html off; links rebased"
+"""Part of every page signature: change it when the Markdown set-up changes."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +98,17 @@ def _longdate(value: date | str | None) -> str:
 
 
 def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
-    """Every page of the site with its precomputed context (no template loops over all pages)."""
-    by_slug = site.by_slug
-    yield Page(urls.path(), "index.html", {"briefings": site.briefings[:HOME_SIZE], "total": len(site.briefings)})
-    yield Page(urls.page("briefings"), "archive.html", {"briefings": site.briefings})
+    """Every page of the site with its precomputed context (no template loops over all pages).
+
+    Listings get `Card`s, never whole notes, so a page's context is exactly what it shows.
+    """
+    cards = site.cards
+    all_cards = [cards[note.slug] for note in site.briefings]
+    counts = {kind: len(site.entities[kind]) for kind in KINDS}
+    yield Page(
+        urls.path(), "index.html", {"briefings": all_cards[:HOME_SIZE], "total": len(all_cards), "counts": counts}
+    )
+    yield Page(urls.page("briefings"), "archive.html", {"briefings": all_cards})
     for note in site.briefings:
         yield Page(
             urls.briefing(note.slug),
@@ -116,8 +116,8 @@ def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
             {
                 "note": note,
                 "refs": site.refs[note.slug],
-                "related": [by_slug[s] for s in site.related.get(note.slug, ())],
-                "backlinks": [by_slug[s] for s in site.backlinks.get(note.slug, ())],
+                "related": [cards[s] for s in site.related.get(note.slug, ())],
+                "backlinks": [cards[s] for s in site.backlinks.get(note.slug, ())],
                 "jsonld": make_jsonld(note, site, urls, config),
             },
         )
@@ -136,12 +136,13 @@ def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
                     "kind": kind,
                     "kind_title": KIND_TITLES[kind],
                     "entity": entity,
-                    "briefings": [by_slug[s] for s in entity.briefings],
+                    "briefings": [cards[s] for s in entity.briefings],
                 },
             )
     yield Page(urls.page("timeline"), "timeline.html", {"rows": site.timeline})
     yield Page(urls.page("search"), "search.html", {})
-    yield Page(urls.path("feed.xml"), "feed.xml", {"briefings": site.briefings[: config.feed_size]})
+    newest = next((card.date for card in all_cards if card.date), None)
+    yield Page(urls.path("feed.xml"), "feed.xml", {"briefings": all_cards[: config.feed_size], "newest": newest})
     yield Page(urls.path("404.html"), "404.html", {})
 
 
@@ -189,12 +190,15 @@ class Renderer:
             "urls": self.urls,
             "kinds": KINDS,
             "kind_titles": KIND_TITLES,
-            "counts": {kind: len(site.entities[kind]) for kind in KINDS},
             "markdown": self.render_markdown,
             "generator": f"briefgen {__version__}",
-            "newest": site.briefings[0].date if site.briefings and site.briefings[0].date else None,
         }
         self.env.globals.update(self.globals)
+        self.templates = TemplateSignatures(self.env)
+        # Everything a page sees besides its own context: the settings, the version and the theme.
+        self.globals_signature = fingerprint(
+            {k: v for k, v in self.globals.items() if k != "markdown"} | {"markdown": MARKDOWN_FEATURES}
+        )
 
     def render_markdown(self, text: str) -> str:
         return str(self.markdown.render(text))
@@ -206,6 +210,11 @@ class Renderer:
 
     def output_file(self, page: Page) -> str:
         return output_file(page.url, self.urls.base_path)
+
+    def signature(self, page: Page) -> str:
+        """Changes exactly when the page's rendered bytes can change (see `builder.deps`)."""
+        parts = (page.url, self.templates.signature(page.template), self.globals_signature, fingerprint(page.context))
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def make_extra_files(site: Site, config: Config, urls: Urls, pages: Sequence[Page]) -> Iterator[tuple[str, bytes]]:

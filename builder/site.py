@@ -6,7 +6,7 @@ come from inverted indexes built once here, so no template ever loops over all p
 
 from __future__ import annotations
 
-import re
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefgenError, Diagnostic, diagnostic_from
-from .notes import Note, read_note
+from .cache import NoteFile, PickleCache, scan_notes
+from .errors import Diagnostic, diagnostic_from
+from .notes import Note
 from .slugs import slugify
 
 KINDS = ("people", "places", "organizations", "topics")
@@ -25,7 +26,6 @@ WEIGHTS = {"people": 8, "organizations": 4, "places": 2, "topics": 1}
 # A term listed by more briefings than this ("politics", "UK") says little about relatedness and
 # would make the candidate lists quadratic; it is skipped when scoring related briefings.
 COMMON_TERM = 200
-_BRIEFING_LINK = re.compile(r"\]\(/briefings/([a-z0-9][a-z0-9._-]*)/?(?:#[^)]*)?\)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,17 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Card:
+    """What a listing shows of a briefing; listing pages depend on these fields, not on the body."""
+
+    slug: str
+    title: str
+    date: date | None
+    summary: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TimelineRow:
     date: str
     precision: str
@@ -74,6 +85,7 @@ class Site:
     briefings: tuple[Note, ...]
     """Published notes, newest first."""
     by_slug: Mapping[str, Note]
+    cards: Mapping[str, Card]
     refs: Mapping[str, tuple[Ref, ...]]
     """Briefing slug -> its entity links (people, organisations, places, topics)."""
     entities: Mapping[str, Mapping[str, Entity]]
@@ -84,37 +96,33 @@ class Site:
     """Every dated event of every briefing, newest first."""
 
 
-def load_notes(content_dir: Path, root: Path, *, include_drafts: bool) -> tuple[list[Note], list[Diagnostic]]:
+def load_notes(
+    content_dir: Path, root: Path, *, include_drafts: bool, cache: PickleCache | None = None
+) -> tuple[list[Note], list[Diagnostic]]:
     """Read every note; a malformed note becomes a diagnostic and is left untouched on disk."""
+    return collect_notes(scan_notes(content_dir, root, cache), include_drafts=include_drafts)
+
+
+def collect_notes(files: Iterable[NoteFile], *, include_drafts: bool) -> tuple[list[Note], list[Diagnostic]]:
+    """The publishable notes among scanned note files, and a diagnostic for each bad one."""
     notes: list[Note] = []
     diagnostics: list[Diagnostic] = []
     seen: dict[str, str] = {}
-    if not content_dir.is_dir():
-        return notes, diagnostics
-    for path in sorted(content_dir.glob("*.md")):
-        display = _display(path, root)
-        try:
-            note = read_note(path, display=display)
-        except BriefgenError as exc:
-            diagnostics.append(diagnostic_from(str(exc), display))
+    for found in files:
+        if found.note is None:
+            diagnostics.append(diagnostic_from(str(found.error), found.display))
             continue
+        note = found.note
         if note.slug in seen:
             diagnostics.append(
-                Diagnostic("error", display, f"field 'slug': {note.slug!r} is already used by {seen[note.slug]}")
+                Diagnostic("error", found.display, f"field 'slug': {note.slug!r} is already used by {seen[note.slug]}")
             )
             continue
-        seen[note.slug] = display
+        seen[note.slug] = found.display
         if note.draft and not include_drafts:
             continue
         notes.append(note)
     return notes, diagnostics
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _sort_key(note: Note) -> tuple[int, str, str]:
@@ -167,12 +175,18 @@ def make_site(notes: Iterable[Note], *, related_count: int = 5) -> Site:
     return Site(
         briefings=briefings,
         by_slug=by_slug,
+        cards={note.slug: make_card(note) for note in briefings},
         refs=refs,
         entities=_make_entities(briefings, refs, postings),
         related=_make_related(briefings, refs, postings, order, related_count),
         backlinks=_make_backlinks(briefings, by_slug, order),
         timeline=_make_timeline(briefings),
     )
+
+
+def make_card(note: Note) -> Card:
+    topics = tuple(str(t) for t in note.meta.get("topics") or ())
+    return Card(note.slug, note.title, note.date, note.summary, topics)
 
 
 def _make_entities(
@@ -214,7 +228,7 @@ def _make_entities(
             roles=roles[key],
             co_mentions=tuple(
                 Ref(k[0], k[1], display[k])
-                for k, _ in sorted(co[key].items(), key=lambda kv: (-kv[1], display[kv[0]]))[:12]
+                for k, _ in heapq.nsmallest(12, co[key].items(), key=lambda kv: (-kv[1], display[kv[0]]))
             ),
         )
     return {
@@ -246,8 +260,8 @@ def _make_related(
             for other in posting:
                 if other != note.slug:
                     scores[other] += weight
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))  # recency breaks ties
-        related[note.slug] = tuple(slug for slug, _ in ranked[:count])
+        ranked = heapq.nsmallest(count, scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))  # recency breaks ties
+        related[note.slug] = tuple(slug for slug, _ in ranked)
     return related
 
 
@@ -256,7 +270,7 @@ def _make_backlinks(
 ) -> dict[str, tuple[str, ...]]:
     incoming: dict[str, set[str]] = defaultdict(set)
     for note in briefings:
-        for target in _BRIEFING_LINK.findall(note.body):
+        for target in note.links:
             if target != note.slug and target in by_slug:
                 incoming[target].add(note.slug)
     return {slug: tuple(sorted(sources, key=order.__getitem__)) for slug, sources in incoming.items()}

@@ -1,0 +1,136 @@
+"""Incremental and cached builds give exactly the bytes of a clean full build, doing less work."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from builder import build as build_module
+from builder.build import BuildReport, build
+from builder.config import load_config
+from tests.conftest import run_cli, snapshot
+
+MakeProject = Callable[..., Path]
+
+
+def seed(index: int) -> str:
+    person = ["Joan Carter", "Ravi Patel", "Maria Lopez"][index % 3]
+    return (
+        f"Council Approves Budget Number {index}\n\n"
+        f"The city council of Springfield approved budget number {index} on Monday, officials said.\n\n"
+        f'"This is a good day for the city," said Mayor {person}, who backed plan {index}.\n\n'
+        "The vote follows months of debate over spending on schools and roads.\n"
+    )
+
+
+def run_build(root: Path, **options: object) -> BuildReport:
+    return build(load_config(root), **options)  # type: ignore[arg-type]
+
+
+def clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The reference: the same notes and templates copied elsewhere and built from nothing."""
+    copy = tmp_path / f"clean-{random.getrandbits(32):08x}"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", "seeds", ".briefgen", ".site.*"))
+    assert run_cli(copy, "build") == 0
+    return snapshot(copy / "site")
+
+
+@pytest.fixture
+def project(make_project: MakeProject) -> Path:
+    root = make_project(seeds={f"s{i:02}.txt": seed(i) for i in range(8)})
+    assert run_build(root).count("error") == 0
+    return root
+
+
+def note_for(root: Path, words: str) -> Path:
+    return next(p for p in sorted((root / "content").glob("*.md")) if words in p.read_text(encoding="utf-8"))
+
+
+def test_no_op_build_extracts_and_renders_nothing(project: Path) -> None:
+    before = snapshot(project / "site")
+    report = run_build(project)
+    assert report.up_to_date and report.authoring is None and report.publishing.rendered == 0
+    assert snapshot(project / "site") == before
+
+
+def test_body_edit_renders_only_its_own_page(project: Path, tmp_path: Path) -> None:
+    path = note_for(project, "budget number 3 ")
+    path.write_text(path.read_text(encoding="utf-8") + "\nA late correction from the desk.\n", encoding="utf-8")
+    report = run_build(project)
+    assert report.publishing.rendered == 1
+    assert report.publishing.written >= 1
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+
+
+def test_title_edit_also_renders_the_pages_that_list_it(project: Path, tmp_path: Path) -> None:
+    path = note_for(project, "budget number 5 ")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Council Approves Budget Number 5", "title: Council Backs Budget Five"))
+    report = run_build(project)
+    total = report.publishing.pages
+    assert 3 < report.publishing.rendered < total
+    site = snapshot(project / "site")
+    assert b"Council Backs Budget Five" in site["index.html"] and b"Council Backs Budget Five" in site["feed.xml"]
+    assert site == clean_build(project, tmp_path)
+
+
+def test_warm_build_from_the_cache_matches_a_clean_build(project: Path, tmp_path: Path) -> None:
+    shutil.rmtree(project / "site")
+    report = run_build(project)
+    assert report.publishing.rendered == 0  # every page came from the page cache
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+
+
+def test_corrupt_cache_is_ignored(project: Path, tmp_path: Path) -> None:
+    for path in (project / ".briefgen").glob("*.*"):
+        path.write_bytes(b"\x00garbage")
+    shutil.rmtree(project / "site")
+    assert run_build(project).count("error") == 0
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+
+
+def test_parallel_rendering_gives_the_same_bytes(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 1)
+    seeds = {f"s{i:02}.txt": seed(i) for i in range(10)}
+    one, many = make_project("one", seeds=seeds), make_project("many", seeds=seeds)
+    assert run_build(one, jobs=1).count("error") == 0
+    assert run_build(many, jobs=2).count("error") == 0
+    assert snapshot(one / "site") == snapshot(many / "site")
+
+
+HAND_NOTE = (
+    "---\ntitle: Desk note {n}\ndate: 2026-02-0{d}\npeople:\n  - name: Joan Carter\ntopics: [local]\n---\nText {n}.\n"
+)
+
+
+def test_random_edits_through_the_incremental_path_match_full_builds(project: Path, tmp_path: Path) -> None:
+    rng = random.Random(20261127)
+    for step in range(12):
+        notes = sorted((project / "content").glob("*.md"))
+        action = rng.choice(["body", "title", "people", "create", "delete", "template", "noop"])
+        target = rng.choice(notes)
+        text = target.read_text(encoding="utf-8")
+        if action == "body":
+            target.write_text(text + f"\nEdit {step}.\n", encoding="utf-8")
+        elif action == "title" and "\ntitle: " in text:
+            start = text.index("\ntitle: ") + 8
+            start += text[start] in "'\""  # inside a quoted title
+            target.write_text(text[:start] + f"Retitled {step} " + text[start:], encoding="utf-8")
+        elif action == "people":
+            target.write_text(text.replace("Mayor", "Deputy Mayor", 1).replace("name: ", f"name: X{step} ", 1))
+        elif action == "create":
+            (project / "content" / f"desk-{step}.md").write_text(HAND_NOTE.format(n=step, d=step % 9 + 1))
+        elif action == "delete" and len(notes) > 3:
+            target.unlink()
+        elif action == "template":
+            (project / "templates").mkdir(exist_ok=True)
+            (project / "templates" / "archive.html").write_text(
+                '{% extends "base.html" %}{% block main %}<h1>Archive ' + str(step) + "</h1>{% endblock %}\n"
+            )
+        report = run_build(project, authoring=False)
+        assert report.count("error") == 0, (step, action, report.diagnostics)
+        assert snapshot(project / "site") == clean_build(project, tmp_path), (step, action)
