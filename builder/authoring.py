@@ -24,7 +24,7 @@ from .config import Config
 from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
-from .notes import make_note_text, write_text_atomic
+from .notes import make_generated_note, write_text_atomic
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -210,9 +210,14 @@ def sync_notes(
             report.created += 1
         taken.add(slug)
         frontmatter = dict(result.frontmatter, slug=slug)
-        write_text_atomic(
-            config.content_dir / f"{slug}.md", make_note_text(frontmatter, result.body, generator=GENERATOR)
+        path = config.content_dir / f"{slug}.md"
+        display = display_path(path, root)
+        text, parsed = make_generated_note(
+            frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
         )
+        write_text_atomic(path, text)
+        if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
+            cache.put(f"{display}\0{parsed.digest}", (parsed, None, True))
     seed_names = {display_path(p, root) for p in seeds}
     for seed_name, note in sorted(existing.items()):
         if seed_name not in seed_names and note.path.exists():

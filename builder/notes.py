@@ -122,6 +122,28 @@ def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
 def parse_note(text: str, *, file: str, default_slug: str) -> Note:
     """Pure: note text -> Note, validating the fields the site relies on."""
     data, body, body_line = split_note(text, file=file)
+    return note_from_data(data, body, file=file, default_slug=default_slug, text=text, body_line=body_line)
+
+
+def make_generated_note(
+    frontmatter: Mapping[str, Any], body: str, *, generator: str, file: str, default_slug: str
+) -> tuple[str, Note]:
+    """A generated note's text and its parsed form, without parsing the YAML just written.
+
+    `parse_note(text)` gives the same Note (a unit test holds this): the front-matter holds only
+    plain strings, numbers, booleans, lists and mappings, which YAML round-trips exactly.
+    """
+    text = make_note_text(frontmatter, body, generator=generator)
+    end = text.index("\n---\n", 3) + 5
+    data = {**frontmatter, "generated": {"by": generator, "sha256": generated_hash(text)}}
+    note = note_from_data(
+        data, text[end:], file=file, default_slug=default_slug, text=text, body_line=text[:end].count("\n") + 1
+    )
+    return text, note
+
+
+def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: str, text: str, body_line: int) -> Note:
+    """Validate front-matter fields and build the Note (`text` is the whole file, for its hash)."""
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         raise NoteError(f"{file}: field 'title': required, expected a non-empty string")

@@ -333,3 +333,22 @@ def test_atomic_write_keeps_normal_file_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_generated_note_is_what_parsing_its_text_gives() -> None:
+    from datetime import date
+
+    from builder.extract import extract_briefing
+    from builder.ingest import read_article
+    from builder.notebody import render_body
+    from builder.notes import make_generated_note
+    from tests.conftest import SAMPLE_SEED
+
+    article = read_article(SAMPLE_SEED, display="seeds/sample.txt")
+    briefing = extract_briefing(article, reference=date(2026, 11, 27))
+    body = render_body(briefing, article, country_names={})
+    text, note = make_generated_note(
+        briefing.to_frontmatter(), body, generator="briefgen 9", file=FILE, default_slug="x"
+    )
+    assert note == parse_note(text, file=FILE, default_slug="x")
+    assert is_unedited(text)
