@@ -21,6 +21,7 @@ from typing import Any
 from . import __version__
 from .cache import NoteFile, PickleCache, display_path, scan_notes
 from .config import Config
+from .duplicates import Duplicate, find_duplicates
 from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
@@ -162,13 +163,18 @@ def sync_notes(
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
     existing, taken = _index_notes(scan_notes(config.content_dir, root, cache))
+    names = {path: display_path(path, root) for path in seeds}
+    raw = {names[path]: _read(path) for path in seeds}
+    duplicates = find_duplicates((name, data) for name, data in raw.items() if data is not None)
+    slugs = {seed: note.path.stem for seed, note in existing.items()}
     todo: list[tuple[Path, str, date]] = []
     targets: dict[str, _Existing | None] = {}
     for path in seeds:
-        display = display_path(path, root)
+        display = names[path]
         note = existing.get(display)
         if note is not None:
-            seed_hash = _sha256(path)
+            data = raw[display]
+            seed_hash = hashlib.sha256(data).hexdigest() if data is not None else ""
             edited = not note.unedited
             if edited and not force:
                 report.kept_edited += 1
@@ -209,7 +215,11 @@ def sync_notes(
             slug = unique_slug(result.slug, result.seed, taken)
             report.created += 1
         taken.add(slug)
+        slugs[result.seed] = slug
         frontmatter = dict(result.frontmatter, slug=slug)
+        duplicate = duplicates.get(result.seed)
+        if duplicate is not None:
+            frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
         path = config.content_dir / f"{slug}.md"
         display = display_path(path, root)
         text, parsed = make_generated_note(
@@ -218,7 +228,7 @@ def sync_notes(
         write_text_atomic(path, text)
         if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
             cache.put(f"{display}\0{parsed.digest}", (parsed, None, True))
-    seed_names = {display_path(p, root) for p in seeds}
+    seed_names = set(names.values())
     for seed_name, note in sorted(existing.items()):
         if seed_name not in seed_names and note.path.exists():
             report.orphans += 1
@@ -228,11 +238,23 @@ def sync_notes(
     return report
 
 
-def _sha256(path: Path) -> str:
+def mark_duplicate(frontmatter: dict[str, Any], duplicate: Duplicate, original_slug: str | None) -> dict[str, Any]:
+    """Front-matter fields that make a note a flagged duplicate (left out of the site)."""
+    what = "the same text as" if duplicate.kind == "exact" else f"nearly the same text ({duplicate.similarity:.0%}) as"
+    flag = {
+        "code": "duplicate_of",
+        "severity": "warning",
+        "message": f"This article has {what} {duplicate.original}; only that one is published.",
+        "evidence": [],
+    }
+    return {"flags": [*frontmatter.get("flags", []), flag], "duplicate_of": original_slug or duplicate.original}
+
+
+def _read(path: Path) -> bytes | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except OSError:
-        return ""
+        return None
 
 
 def default_jobs() -> int:

@@ -122,6 +122,8 @@ def collect_notes(files: Iterable[NoteFile], *, include_drafts: bool) -> tuple[l
         if note.draft and not include_drafts:
             continue
         notes.append(note)
+    # A flagged duplicate is briefed once: under its original, when that note is here.
+    notes = [n for n in notes if not isinstance(n.meta.get("duplicate_of"), str) or n.meta["duplicate_of"] not in seen]
     return notes, diagnostics
 
 

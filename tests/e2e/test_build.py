@@ -285,3 +285,16 @@ def test_committed_sample_note_matches_a_fresh_build(make_project: MakeProject) 
     fresh, _, _ = split_note(only_note(root).read_text(encoding="utf-8"), file="fresh")
     ours, _, _ = split_note(committed[0].read_text(encoding="utf-8"), file="committed")
     assert ours == fresh
+
+
+def test_duplicate_seed_is_briefed_once_and_flagged(make_project: MakeProject) -> None:
+    story = synthetic_seed(7)
+    root = make_project(sample=False, seeds={"a.txt": story, "b.txt": story})
+    assert run_cli(root, "build") == 0
+    notes = {p.name: split_note(p.read_text(encoding="utf-8"), file=p.name)[0] for p in (root / "content").glob("*.md")}
+    assert len(notes) == 2
+    duplicate = next(data for data in notes.values() if data["source"]["file"] == "seeds/b.txt")
+    original = next(data for data in notes.values() if data["source"]["file"] == "seeds/a.txt")
+    assert duplicate["duplicate_of"] == original["slug"]
+    assert "duplicate_of" in {f["code"] for f in duplicate["flags"]}
+    assert sorted(p.parent.name for p in (root / "site" / "briefings").glob("*/index.html")) == [original["slug"]]
