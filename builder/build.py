@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .cache import read_json, write_json
 from .config import Config, theme_dir
-from .errors import Diagnostic
+from .errors import ConfigError, Diagnostic, diagnostic_from
 
 # The rest of the pipeline is imported where it runs, so that an up-to-date build (the no-op
 # check) starts without loading Jinja, markdown-it, PyYAML or the extractor.
@@ -142,6 +142,7 @@ def publish(
     """Notes -> site/: gather everything into a Site, render what changed, then apply it to site/."""
     import jinja2
 
+    from .aliases import load_aliases
     from .cache import PageCache, scan_notes
     from .output import SiteWriter
     from .render import Renderer, make_extra_files, make_pages, static_files
@@ -151,7 +152,13 @@ def publish(
     notes, report.diagnostics = collect_notes(
         scan_notes(config.content_dir, config.root, cache), include_drafts=include_drafts
     )
-    site = make_site(notes, related_count=config.related_count)
+    aliases_file = config.root / config.extract.aliases_file
+    try:
+        aliases = load_aliases(aliases_file, display=config.extract.aliases_file)
+    except ConfigError as exc:
+        report.diagnostics.append(diagnostic_from(str(exc), config.extract.aliases_file))
+        aliases = None
+    site = make_site(notes, related_count=config.related_count, aliases=aliases)
     report.briefings = len(site.briefings)
     report.entity_pages = {kind: len(site.entities[kind]) for kind in KINDS}
     renderer = Renderer(site, config)
@@ -304,6 +311,9 @@ def input_stamp(
     root_prefix_text = str(config.root) + os.sep
     root_prefix = len(root_prefix_text)
     folders = [config.content_dir, config.templates_dir, theme_dir()]
+    aliases_file = config.root / config.extract.aliases_file
+    if aliases_file.is_file():
+        stamp[config.extract.aliases_file] = hashlib.sha256(aliases_file.read_bytes()).hexdigest()
     if authoring:
         folders.append(config.seeds_dir)
     for folder in folders:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .aliases import Aliases
 from .cache import NoteFile, PickleCache, scan_notes
 from .errors import Diagnostic, diagnostic_from
 from .notes import Note
@@ -37,6 +38,8 @@ class Ref:
     name: str
     detail: str = ""
     """Role, kind or country, as this briefing gives it."""
+    aliases: tuple[str, ...] = ()
+    """Other names this briefing gives the entity (its own surface forms, or the name before merging)."""
 
 
 @dataclass(frozen=True)
@@ -132,25 +135,63 @@ def _sort_key(note: Note) -> tuple[int, str, str]:
     return (-(note.date.toordinal() if note.date else 0), note.title.lower(), note.slug)
 
 
-def make_refs(note: Note) -> tuple[Ref, ...]:
-    """The entity links a note's front-matter declares (ids default to the slugified name)."""
+def make_refs(note: Note, aliases: Aliases | None = None) -> tuple[Ref, ...]:
+    """The entity links a note's front-matter declares (ids default to the slugified name).
+
+    Names listed in the aliases file are replaced by their canonical name (and id).
+    """
     refs: list[Ref] = []
     seen: set[tuple[str, str]] = set()
     meta = note.meta
     for kind in ("people", "organizations", "places"):
+        renames = aliases.get(kind, {}) if aliases else {}
         for item in meta.get(kind) or []:
             name = str(item["name"]).strip()
-            ident = slugify(str(item.get("id") or name))
-            if (kind, ident) in seen or not name:
+            if not name:
+                continue
+            surface = tuple(str(a) for a in item.get("aliases") or ())
+            canonical = renames.get(name.casefold())
+            if canonical:
+                ident, surface, name = slugify(canonical), (*surface, name), canonical
+            else:
+                ident = slugify(str(item.get("id") or name))
+            if (kind, ident) in seen:
                 continue
             seen.add((kind, ident))
-            refs.append(Ref(kind, ident, name, _detail(kind, item)))
+            refs.append(Ref(kind, ident, name, _detail(kind, item), surface))
     for topic in meta.get("topics") or []:
         ident = slugify(topic)
         if ("topics", ident) not in seen:
             seen.add(("topics", ident))
             refs.append(Ref("topics", ident, topic.strip()))
     return tuple(refs)
+
+
+def merge_surnames(refs: Mapping[str, tuple[Ref, ...]]) -> dict[str, tuple[Ref, ...]]:
+    """A person known in some briefing only by a surname ("Brown") joins the one person of the
+    site whose full name ends with it ("Gordon Brown"); with two such people it stays apart,
+    since nothing in the text says which one is meant."""
+    full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for note_refs in refs.values():
+        for ref in note_refs:
+            words = ref.name.split()
+            if ref.kind == "people" and len(words) > 1:
+                full[words[-1].casefold()].add((ref.id, ref.name))
+    merged: dict[str, tuple[Ref, ...]] = {}
+    for slug, note_refs in refs.items():
+        out: list[Ref] = []
+        taken = {r.id for r in note_refs if r.kind == "people"}
+        for ref in note_refs:
+            matches = full.get(ref.name.casefold(), set()) if ref.kind == "people" and " " not in ref.name else set()
+            if len(matches) == 1:
+                ident, name = next(iter(matches))
+                if ident not in taken:
+                    taken.add(ident)
+                    out.append(Ref(ref.kind, ident, name, ref.detail, (*ref.aliases, ref.name)))
+                continue
+            out.append(ref)
+        merged[slug] = tuple(out)
+    return merged
 
 
 def _detail(kind: str, item: Mapping[str, Any]) -> str:
@@ -162,12 +203,12 @@ def _detail(kind: str, item: Mapping[str, Any]) -> str:
     return str(item.get("kind") or "")
 
 
-def make_site(notes: Iterable[Note], *, related_count: int = 5) -> Site:
+def make_site(notes: Iterable[Note], *, related_count: int = 5, aliases: Aliases | None = None) -> Site:
     """Gather: resolve entities, backlinks, related briefings and the timeline (pure)."""
     briefings = tuple(sorted(notes, key=_sort_key))
     order = {note.slug: index for index, note in enumerate(briefings)}
     by_slug = {note.slug: note for note in briefings}
-    refs = {note.slug: make_refs(note) for note in briefings}
+    refs = merge_surnames({note.slug: make_refs(note, aliases) for note in briefings})
 
     postings: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, id) -> slugs, newest first
     for note in briefings:
@@ -211,11 +252,7 @@ def _make_entities(
             if ref.kind != "topics":
                 # co-mentions are bounded by the entities of this one note, never all pages
                 co[key].update(k for k in keys if k != key)
-        for kind in ("people", "organizations"):
-            for item in note.meta.get(kind) or []:
-                ident = slugify(str(item.get("id") or item["name"]))
-                for alias in item.get("aliases") or []:
-                    aliases[(kind, ident)].add(str(alias))
+            aliases[key].update(ref.aliases)
     display = {key: _best_name(counter) for key, counter in names.items()}
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
     for key, slugs in postings.items():

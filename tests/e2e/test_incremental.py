@@ -134,3 +134,12 @@ def test_random_edits_through_the_incremental_path_match_full_builds(project: Pa
         report = run_build(project, authoring=False)
         assert report.count("error") == 0, (step, action, report.diagnostics)
         assert snapshot(project / "site") == clean_build(project, tmp_path), (step, action)
+
+
+def test_editing_the_aliases_file_rebuilds_the_entity_pages(project: Path, tmp_path: Path) -> None:
+    (project / "aliases.toml").write_text('[people]\n"Joan Carter" = "Joan M. Carter"\n', encoding="utf-8")
+    report = run_build(project)
+    assert not report.up_to_date and report.publishing.rendered > 0
+    assert (project / "site" / "people" / "joan-m-carter" / "index.html").is_file()
+    assert not (project / "site" / "people" / "joan-carter").exists()
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
