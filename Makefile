@@ -14,10 +14,14 @@ site: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/briefgen build
 
-## make test: install test dependencies, then lint, type-check and run the whole test suite
+# The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+## make test: install test dependencies (chromium with apt if missing), then lint, type-check and run every test
 test: $(BIN)/python
+	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/ruff check builder tests scripts
-	$(BIN)/ruff format --check builder tests scripts
+	$(BIN)/ruff check builder tests scripts bench
+	$(BIN)/ruff format --check builder tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -108,6 +108,9 @@ def build(
     if authoring:
         tick = (lambda n: progress("extracting", n)) if progress else None
         notes_report = sync_notes(config, force=force, jobs=jobs, progress=tick, cache=notes_cache)
+        # Taken between the halves: the stamp covers the notes just written, and an edit saved while
+        # the site renders makes the next build differ from it (so it is never "up to date").
+        stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=stats)
     site_report = publish(
         config,
         include_drafts=include_drafts,
@@ -123,9 +126,7 @@ def build(
         summary = {"briefings": site_report.briefings, "entity_pages": site_report.entity_pages}
         summary |= {"pages": site_report.pages, "feeds": site_report.feeds}
         files = site_report.files
-        # the stamp is taken again: the authoring half may just have written new notes
-        after, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=stats)
-        write_json(stamp_file, {"stamp": after, "stats": stats, "files": files, "summary": summary})
+        write_json(stamp_file, {"stamp": stamp, "stats": stats, "files": files, "summary": summary})
     result.seconds = time.perf_counter() - started
     return result
 

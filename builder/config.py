@@ -6,13 +6,14 @@ import dataclasses
 import difflib
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .model import parse_iso_date
 
 CONFIG_FILE = "briefgen.toml"
 
@@ -150,12 +151,8 @@ def _check_fields(cls: type, data: dict[str, Any], source: str, *, skip: set[str
 def _coerce(key: str, value: Any, annotation: Any, source: str) -> Any:
     expected = str(annotation)
     if "date" in expected:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
         try:
-            return date.fromisoformat(str(value))
+            return parse_iso_date(value)
         except ValueError:
             raise ConfigError(f"{source}: field {key!r}: expected a date (YYYY-MM-DD), got {value!r}") from None
     if expected == "int":

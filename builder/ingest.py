@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import SeedError, describe_yaml_error
-from .model import Article
+from .model import Article, parse_iso_date
 
 METADATA_KEYS = ("date", "url", "publisher", "byline")
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -100,12 +100,8 @@ def _parse_metadata(block: str, file: str, warnings: list[str]) -> dict[str, Any
 
 
 def _parse_date(value: Any, file: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value)[:10])
+        return parse_iso_date(value)
     except ValueError as exc:
         raise SeedError(f"{file}: front-matter field 'date': expected an ISO date (YYYY-MM-DD), got {value!r}") from exc
 

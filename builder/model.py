@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 Evidence = tuple[str, ...]
@@ -173,11 +173,20 @@ class Briefing:
 
     def to_frontmatter(self) -> dict[str, Any]:
         """Plain data in the field order of the note format (lists, dicts, str, int, bool)."""
-        data = _plain(dataclasses.asdict(self))
+        data: dict[str, Any] = _plain(dataclasses.asdict(self))
         data["date"] = self.date.isoformat() if self.date else None
         if not self.draft:
             del data["draft"]
-        return {k: v for k, v in data.items()}
+        return data
+
+
+def parse_iso_date(value: object) -> date:
+    """A date from YAML/TOML (already a date or datetime) or an ISO string; ValueError otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def _plain(value: Any) -> Any:

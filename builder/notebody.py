@@ -15,8 +15,6 @@ from .model import Article, Briefing, Evidence
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}&])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s|$)|^(\s*)([-+=])()", re.MULTILINE)
 
-SECTION_TITLES = ("BLUF", "Key points", "What to watch", "Who's who", "Quotes", "Timeline", "Source")
-
 
 def escape_md(text: str) -> str:
     """Escape text so Markdown shows it literally (inline, tables and line starts)."""

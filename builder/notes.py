@@ -12,13 +12,14 @@ import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import NoteError, describe_yaml_error
+from .model import parse_iso_date
 
 try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
     from yaml import CSafeDumper as _Dumper
@@ -185,25 +186,10 @@ def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: 
 def _parse_date(value: Any, file: str) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value))
+        return parse_iso_date(value)
     except ValueError:
         raise NoteError(f"{file}: field 'date': expected an ISO date (YYYY-MM-DD), got {value!r}") from None
-
-
-def read_note(path: Path, *, display: str) -> Note:
-    """Read and parse one note file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise NoteError(f"{display}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise NoteError(f"{display}: cannot read note: {exc.strerror}") from None
-    return parse_note(text, file=display, default_slug=path.stem)
 
 
 def _umask() -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from builder.cache import scan_notes
 from builder.errors import NoteError
 from builder.notes import (
     dump_frontmatter,
@@ -17,7 +18,6 @@ from builder.notes import (
     is_unedited,
     make_note_text,
     parse_note,
-    read_note,
     split_note,
     write_text_atomic,
 )
@@ -282,17 +282,18 @@ def test_date_may_be_absent_or_a_string(value: str, expected: date | None) -> No
     assert note.date == expected
 
 
-def test_read_note_names_the_file_for_non_utf8(tmp_path: Path) -> None:
-    path = tmp_path / "bad.md"
-    path.write_bytes(b"---\ntitle: Caf\xe9\n---\n")
-    with pytest.raises(NoteError, match=r"^content/bad\.md: not UTF-8"):
-        read_note(path, display="content/bad.md")
+def test_reading_notes_names_the_file_for_non_utf8(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "bad.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n")
+    (found,) = scan_notes(tmp_path / "content", tmp_path, None)
+    assert found.note is None and str(found.error).startswith("content/bad.md: not UTF-8")
 
 
-def test_read_note_takes_default_slug_from_file_name(tmp_path: Path) -> None:
-    path = tmp_path / "2026-01-13-nara.md"
-    path.write_text(note_text("title: T\n"), encoding="utf-8")
-    assert read_note(path, display="content/2026-01-13-nara.md").slug == "2026-01-13-nara"
+def test_reading_notes_takes_the_default_slug_from_the_file_name(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "2026-01-13-nara.md").write_text(note_text("title: T\n"), encoding="utf-8")
+    (found,) = scan_notes(tmp_path / "content", tmp_path, None)
+    assert found.note is not None and found.note.slug == "2026-01-13-nara"
 
 
 # --- write_text_atomic ---------------------------------------------------------------------
