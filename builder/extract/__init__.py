@@ -27,11 +27,12 @@ def extract_briefing(article: Article, *, reference: date) -> Briefing:
     entities = extract_entities(article)
     story = resolve_story_date(article, reference=reference)
     timeline = extract_timeline(article, story)
+    # `extract_quotes` resolves speakers itself (descriptions, pronouns, "Mr Blair" of two Blairs).
     quotes = tuple(
         dataclasses.replace(q, speaker=resolve_name(entities, q.speaker_name) or q.speaker_name)
-        if q.speaker_name
+        if q.speaker_name and q.speaker is None
         else q
-        for q in extract_quotes(article)
+        for q in extract_quotes(article, entities)
     )
     summary, key_points = extract_summary(article)
     title = clean_title(article.headline)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Quote
+from .entities import Entities, resolve_name
 from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
 
 _OPENING_CONTEXT = " \t\n([{\u2014\u2013-/"
@@ -31,8 +32,11 @@ _VERB = (
     r"|continued|declared|announced|admits|admitted|commented|remarked|suggests|suggested|urges|urged"
     r"|stresses|stressed|conceded|acknowledged|confirmed|tweeted|posted|recalls|recalled|predicted"
     r"|joked|quipped|responded|countered|concluded|promised|vowed|revealed|maintains|maintained"
-    r"|complained|described|insist|told reporters|went on|pointed out)"
+    r"|complained|described|insist|told reporters|went on|pointed out|observed|cautioned|boasted"
+    r"|agreed(?=\s*(?:[,.;:!?\"\u201c\u201d]|$)))"
 )
+# After a quote a verb may come first: '"...," agreed Mr Brown.' ("agreed to" is no attribution).
+_VERB_FIRST = rf"(?:{_VERB}|agreed)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)\.?"
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 _CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
@@ -42,9 +46,10 @@ _NAME = (
     r"(?:['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:office|spokesman|spokeswoman|spokesperson|lawyers?|team|camp"
     r"|aides?|agent|representatives?|ministry|government|statement|website|club|manager))?"
 )
+_NAME_RE = re.compile(_NAME)
 _PRONOUN = r"(?i:he|she|they|we|it|i)"
 _DET_PHRASE = r"(?i:the|a|an|one|another|his|her|its|their|some|many|several)\s+(?:[\w'\u2019\-]+\s+){0,5}[\w\-]+"
-_ADVERBS = r"(?:also|later|then|further|simply|again|previously|recently|earlier|once|has|had|have)"
+_ADVERBS = r"(?:also|later|then|further|simply|again|previously|recently|earlier|once|has|had|have|meanwhile)"
 _ADVERB = rf"(?:{_ADVERBS}\s+)*"
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
@@ -53,7 +58,7 @@ _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS})+$")
 _POST_CLAUSE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<before>[^.!?;:\"\u201c\u201d]{{1,160}}?)\s+{_ADVERB}{_VERB}\b")
 # `"...," said Mr Brown, chief executive.` / `"...", according to officials.`
 _POST_VERB_FIRST = re.compile(
-    rf"^[\s,\u2014\u2013-]*(?:{_VERB}|according to)\s+"
+    rf"^[\s,\u2014\u2013-]*(?:{_VERB_FIRST}|according to)\s+"
     rf"(?P<speaker>(?:{_HONORIFIC}\s+)?[^,.;:!?\"\u201c\u201d]+?)"
     r"(?=\s*(?:[,.;:!?\"\u201c\u201d]|$|\s(?:who|which|that|in|on|at|when|after|before|as)\s))"
 )
@@ -62,6 +67,12 @@ _QUOTED_AS_SAYING = re.compile(rf"\bquoted\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\
 # `Lee said: "` / `Takai wrote on X, "` / `X's office said in a statement, "`: the LAST speech
 # verb in the sentence before the quote, its adjunct (up to eight words) and the punctuation.
 _PRE_VERB = re.compile(rf"\b{_VERB}\b(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,8}}?)\s*(?P<punct>[:,]?)\s*$")
+# `X added that funding was short: "...`: a that-clause of any length ended by a colon.
+_PRE_THAT_COLON = re.compile(rf"\b{_VERB}\s+that\b[^\"\u201c\u201d]*:\s*$")
+# In narration (quotes blanked out) a closing mark before a capital also ends a sentence.
+_NARRATION_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])|[\"\u201d](?=\s+[A-Z])|[.!?]\s+(?=[\"\u201c])"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])")
 _CONNECTIVES = word_set("but and or so yet also however meanwhile now then later earlier still speaking")
 _DETERMINERS = word_set("the a an one another his her its their some many several")
@@ -74,6 +85,24 @@ _ADVERBIAL_STARTS = word_set(
 _TITLE_MODIFIERS = word_set("home foreign shadow deputy general state former vice chief")
 _HONORIFICS = word_set("mr mrs ms miss dr prof sir dame lord lady rev king queen prince princess pope")
 _PARTICLE_WORDS = word_set("of the and for")
+_NOT_A_NAME = _CONNECTIVES | _ADVERBIAL_STARTS | _NOT_SUBJECT_START | _DETERMINERS | word_set("he she it they we i")
+# Head nouns of descriptions that stand for a person or an organisation named earlier.
+_PERSON_NOUNS = TITLE_WORDS | word_set(
+    """player forward winger keeper full-back centre-back batsman bowler runner sprinter athlete
+    driver rider golfer boxer fighter international veteran youngster teenager singer actor actress
+    musician rapper star director producer writer author novelist presenter comedian artist designer
+    minister chancellor premier politician mp mep candidate campaigner activist lawyer barrister
+    analyst economist expert professor scientist researcher doctor founder owner investor entrepreneur
+    boss chief executive chairman official spokesman spokeswoman frenchman englishman scotsman
+    welshman irishman dutchman spaniard italian german briton american australian scot"""
+) - word_set("former then-prime then-president vice state foreign home shadow deputy general")
+_ORG_NOUNS = word_set(
+    """company firm group magazine newspaper paper bank club airline carrier retailer manufacturer
+    maker network broadcaster channel agency organisation organization association federation union
+    watchdog regulator commission website studio label publisher operator chain insurer lender
+    supermarket brewer charity giant corporation conglomerate insurer developer"""
+)
+_SPOKES_NOUNS = word_set("spokesman spokeswoman spokesperson representative statement source")
 _SPEECH = re.compile(rf"\baccording to\s+(?P<who>{_NAME}|{_DET_PHRASE})|\b{_VERB}\b")
 # A closing mark that also ends the sentence: '...favourites." Meanwhile' or the paragraph's end.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[\s\"\u201d]*$|[.!?][\"\u201d\u2019]*\s+[\"\u201c(]?[A-Z0-9]")
@@ -93,41 +122,78 @@ class _Span:
 
 @dataclass(frozen=True)
 class _Mention:
+    """A name (or pronoun, or description) in the narration; `referent` is who it stands for."""
+
     para: int
     offset: int
     name: str
+    referent: str | None = None
+    person: bool = True
+    role: str = ""
+    """Lower-case role words written with the name ("foreign secretary", "magazine")."""
+
+    @property
+    def who(self) -> str:
+        return self.referent or self.name
 
 
-def extract_quotes(article: Article) -> tuple[Quote, ...]:
-    """Every double-quoted passage of the body, with its attribution as written and evidence."""
+@dataclass
+class _Context:
+    """What the narration (text outside quotation marks) says about who is who, in reading order."""
+
+    mentions: list[_Mention]
+    """Likely people named outside quotes."""
+    named: list[_Mention]
+    """Every capitalised name outside quotes, people and others, with the role words before it."""
+    salient: list[_Mention]
+    """Sentence subjects and speakers, pronouns and descriptions resolved: the centre of attention."""
+    events: list[_Mention]
+    """Speakers, for quotes that continue the last one."""
+    roles: dict[str, str]
+    """Lower-case roles of the entity extractor's people, by name."""
+    orgs: frozenset[str] | None
+    """Case-folded organisation names, when the entity extractor's output is at hand."""
+    masked: list[str]
+    sentences: list[tuple[int, int, int]]
+    """Narration sentences (paragraph, start, end) not yet read, the next one last."""
+    person_names: frozenset[str] = frozenset()
+
+
+def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[Quote, ...]:
+    """Every double-quoted passage of the body, with its attribution as written and evidence.
+
+    With `entities` (the entity extractor's output for the same article) each attributed quote's
+    `speaker` is the entity id of the person or organisation meant, else the name as written;
+    without it `speaker` stays None for the caller to resolve.
+    """
     paragraphs = article.paragraphs
     spans = [_find_spans(i, text) for i, text in enumerate(paragraphs)]
     masked = [_mask(text, spans[i]) for i, text in enumerate(paragraphs)]
-    mentions = _person_mentions(masked)
-    events = _speech_events(masked, mentions)
+    ctx = _narration(masked, entities)
     quotes: list[Quote] = []
     for group in _group_spans(spans, paragraphs):
         first, last = group[0], group[-1]
         if not _has_words(" ".join(paragraphs[s.para][s.start : s.end] for s in group)):
             continue
-        pre = _sentence_before(paragraphs[first.para], first.start - 1)
+        pre, interrupted = _sentence_before(paragraphs[first.para], first.start - 1)
         post = _sentence_after(paragraphs[last.para], last.closing)
-        speaker, pre_standalone = _attribute(pre, post)
+        speaker, pre_standalone = _attribute(pre, post, interrupted=interrupted)
         standalone = (pre_standalone or not pre) and _post_ok(post)
         where = (first.para, first.start)
+        _read_until(ctx, *where)
+        referent: str | None = None
+        person = True
         if speaker is None:
             # News convention: a quote with no attribution of its own continues the last speaker.
-            speaker = _latest(events, *where) if standalone else None
-        elif speaker.lower() in ("he", "she"):
-            speaker = _latest(mentions, *where, reach=2) or _latest(events, *where)
-        elif speaker.lower() == "it":
-            # "it said": the organisation last reported as speaking, if that was not a person.
-            latest = _latest(events, *where)
-            speaker = latest if latest and latest not in {m.name for m in mentions} else None
-        elif speaker.lower() in ("they", "we", "i"):
-            speaker = None  # groups and first persons: too often wrong to guess
+            event = _latest_item(ctx.events, *where) if standalone else None
+            if event is not None:
+                speaker, referent, person = event.name, event.referent, event.person
+        else:
+            speaker, referent, person = _refer(speaker, *where, ctx)
         if speaker is not None:
-            bisect.insort(events, _Mention(first.para, first.start, speaker), key=lambda e: (e.para, e.offset))
+            bisect.insort(ctx.events, _Mention(*where, speaker, referent, person), key=_position)
+            bisect.insort(ctx.salient, _Mention(*where, speaker, referent, person), key=_position)
+        speaker_id = _speaker_id(entities, speaker, referent) if entities is not None and speaker else None
         for index, pieces in enumerate(_split_runs(group)):
             text = " ".join(t for t in (_trim(paragraphs[s.para][s.start : s.end]) for s in pieces) if t)
             if not _has_words(text):
@@ -137,9 +203,130 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             if fragment:
                 text = text.rstrip(",;:") if text.endswith("..") else text.rstrip(",;:.")
             evidence = tuple(dict.fromkeys(f"p{s.para + 1}" for s in pieces))
-            quote = Quote(speaker=None, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence)
+            quote = Quote(speaker=speaker_id, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence)
             quotes.append(quote)
     return tuple(quotes)
+
+
+def _refer(speaker: str, para: int, offset: int, ctx: _Context) -> tuple[str | None, str | None, bool]:
+    """(speaker as shown, who it stands for, is a person) for an attribution as written.
+
+    "he"/"she" become the centre of attention (the last subject or speaker outside quotes); "it"
+    the last organisation in that role; "the Tottenham striker" / "the magazine" keep their words
+    and refer to the named person or organisation they describe; "Mr Blair" refers to the nearest
+    full mention of a Blair.
+    """
+    lower = speaker.lower()
+    if lower in ("he", "she"):
+        item = _latest_item(ctx.salient, para, offset, reach=2, person=True)
+        name = item.who if item else _latest(ctx.mentions, para, offset, reach=2) or _latest(ctx.events, para, offset)
+        return name, None, True
+    if lower == "it":
+        # "it said": the organisation last at the centre of attention, if that was not a person.
+        item = _latest_item(ctx.salient, para, offset, reach=1)
+        if item is None or item.person or not (item.referent or _is_org(item.who, ctx)):
+            return None, None, False
+        return item.who, None, False
+    if lower in ("they", "we", "i"):
+        return None, None, False  # groups and first persons: too often wrong to guess
+    described = _describe(speaker, para, offset, ctx)
+    if described is not None:
+        return speaker, described[0], described[1]
+    if speaker.split()[0].lower() in _DETERMINERS:
+        return speaker, None, True
+    person = speaker in ctx.person_names or not _is_org(speaker, ctx)
+    return speaker, _full_name(speaker, para, offset, ctx), person
+
+
+def _is_org(name: str, ctx: _Context) -> bool:
+    if ctx.orgs is not None:
+        return name.casefold() in ctx.orgs
+    return name not in ctx.person_names
+
+
+def _full_name(name: str, para: int, offset: int, ctx: _Context) -> str | None:
+    """The nearest earlier full mention a surname stands for: "Mr Blair" -> "Tony Blair"."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+    if len(words) != 1:
+        return None
+    best: str | None = None
+    for item in ctx.mentions:
+        if (item.para, item.offset) >= (para, offset):
+            break
+        parts = [w for w in item.name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        if len(parts) > 1 and parts[-1] == words[0]:
+            best = " ".join(parts)
+    return best
+
+
+def _describe(description: str, para: int, offset: int, ctx: _Context) -> tuple[str, bool] | None:
+    """(name, is a person) that a description stands for: "the Tottenham striker" -> "Robbie Keane".
+
+    A definite description refers to the last person (person nouns, ages, nationalities) or
+    organisation (organisation nouns) at the centre of attention, unless a name was written with
+    the same role words ("Foreign Secretary Jack Straw", "magazine Mobile PC") or the entity
+    extractor gives one person that role. "an IAAF spokesman" speaks for IAAF.
+    """
+    words = description.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "a", "an"):
+        return None
+    rest = words[1:]
+    head = rest[-1].lower()
+    caps = [w for w in rest[:-1] if w[:1].isupper()]
+    if head in _SPOKES_NOUNS and caps:
+        return " ".join(caps), False
+    if words[0].lower() != "the" or head in _SPOKES_NOUNS or any(re.search(r"['\u2019]s$", w) for w in rest):
+        return None  # "the spokesman", "the prime minister's official spokesman": unnamed sources
+    aged = any(w.lower().endswith("-year-old") for w in rest)
+    if head in _PERSON_NOUNS or aged or (len(rest) == 1 and rest[0][:1].isupper()):
+        person = True
+    elif head in _ORG_NOUNS:
+        person = False
+    else:
+        return None
+    # Every modifier must fit a role ("the Conservative leader" is not any leader); an age never does.
+    modifiers = {w.lower() for w in rest[:-1] if not w.lower().endswith("-year-old")}
+
+    def fits(role: str) -> bool:
+        role_words = set(role.split())
+        return head in role_words and modifiers <= role_words
+
+    best: _Mention | None = None
+    for item in ctx.named:
+        if (item.para, item.offset) >= (para, offset):
+            break
+        if fits(item.role):  # the role written with the name says what it is: "magazine Mobile PC"
+            best = item
+    if best is not None:
+        return best.name, person
+    if person:
+        holders = [name for name, role in ctx.roles.items() if fits(role)]
+        if len(holders) == 1:
+            return holders[0], True
+    latest = _latest_item(ctx.salient, para, offset, reach=2, person=person)
+    return (latest.who, person) if latest is not None else None
+
+
+def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
+    """The entity id for a speaker (its referent first), else the name as written."""
+    surfaces = [referent, speaker]
+    for name in (referent, speaker):
+        words = name.split() if name else []
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
+        if titled:
+            surfaces.append(" ".join(words[titled[-1] + 1 :]))  # "Labour MP Karen Buck" is Karen Buck
+    owner = re.match(rf"({_CAP}(?:\s+{_CAP})+)\s+(?:of|at|from)\s", speaker)
+    if owner:
+        surfaces.append(owner.group(1))  # "Mark Tuffy of THX" is Mark Tuffy
+    found = next((i for i in (resolve_name(entities, s) for s in surfaces if s) if i), None)
+    last = (referent or speaker).split()[-1]
+    if last[:1].isupper() and len((referent or speaker).split()) > 1:
+        # "Man-of-the-match Duff" found once is the Duff the article keeps naming.
+        by_surname = resolve_name(entities, last)
+        mentions = {p.id: p.mentions for p in entities.people}
+        if by_surname and (found is None or mentions.get(found, 0) <= 1 < mentions.get(by_surname, 0)):
+            found = by_surname
+    return found or referent or speaker
 
 
 def _mask(text: str, spans: list[_Span]) -> str:
@@ -221,14 +408,17 @@ def _trim(part: str) -> str:
     return part.strip().rstrip(",;:\u2014\u2013- ").strip()
 
 
-def _sentence_before(text: str, mark: int) -> str:
-    """The part of the sentence before a quote mark, without any earlier quoted text."""
+def _sentence_before(text: str, mark: int) -> tuple[str, bool]:
+    """The part of the sentence before a quote mark, without any earlier quoted text.
+
+    The flag tells that an earlier quote of the same sentence was cut off: '"...," said X, "..."'.
+    """
     head = text[:mark]
     ends = list(_SENTENCE_END.finditer(head + " A"))
     if ends:
         head = head[ends[-1].end() :] if ends[-1].end() <= len(head) else ""
     cut = max(head.rfind('"'), head.rfind("\u201d"), head.rfind("\u201c"))
-    return head[cut + 1 :].strip() if cut >= 0 else head.strip()
+    return (head[cut + 1 :].strip(), True) if cut >= 0 else (head.strip(), False)
 
 
 def _sentence_after(text: str, closing: int) -> str:
@@ -248,16 +438,27 @@ def _post_ok(post: str) -> bool:
     return not rest or bool(re.fullmatch(r"[.!?,;:\u2014\u2013-]*", rest)) or _post_speaker(post) is not None
 
 
-def _attribute(pre: str, post: str) -> tuple[str | None, bool]:
+def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | None, bool]:
     """(speaker as written, True if the quote follows `X said:`-style attribution directly)."""
     speaker = _post_speaker(post)
     standalone = not pre
     match = _PRE_VERB.search(pre)
+    that_colon = _PRE_THAT_COLON.search(pre)
     if match:
         # `said that "..."` introduces a partial quote; `said: "..."` / `said, "..."` a whole one.
-        standalone = bool(match.group("punct")) and not re.search(r"\bthat\b", match.group("adjunct"))
+        # A colon ends any that-clause: `added that money was short: "..."` is whole too.
+        that = re.search(r"\bthat\b", match.group("adjunct"))
+        standalone = match.group("punct") == ":" or (bool(match.group("punct")) and not that)
         if speaker is None:
             speaker = _subject(pre[: match.start()])
+    elif that_colon:
+        # `Dr Houck added that funding was short: "..."`: a whole quote after the colon.
+        standalone = True
+        if speaker is None:
+            speaker = _subject(pre[: that_colon.start()])
+    elif interrupted and speaker is None and _post_speaker(pre):
+        # '"...," said Karen Thomson, chief executive, "with many..."': the same speaker goes on.
+        speaker = _post_speaker(pre)
     elif pre.endswith(":") and speaker is None:
         # Match-report style "Manchester City boss Kevin Keegan: "...""
         speaker = _final_name(pre[:-1].split(",")[-1].strip())
@@ -307,7 +508,7 @@ def _subject(text: str) -> str | None:
             return fallback or words[-1]
         if words[0].lower() in _ADVERBIAL_STARTS:
             break
-        name = _final_name(segment)
+        name = _leading_person(segment) or _final_name(segment)
         previous = _final_name(segments[index - 1]) if index > 0 else None
         # A description after a name ("Roy Asher, chief investment officer of X,") is an appositive.
         appositive = previous is not None and (name is None or segment[0].islower())
@@ -316,9 +517,26 @@ def _subject(text: str) -> str | None:
         described = re.match(rf"(?:{_DET_PHRASE})$", segment) or (segment.islower() and len(words) <= 4)
         if fallback is None and described:
             fallback = segment
+        tail = re.search(r"(?:^|\s)((?:the|a|an)\s+(?:[\w'\u2019\-]+\s+){0,3}([\w\-]+))$", segment)
+        if fallback is None and tail and tail.group(2).lower() in _PERSON_NOUNS | _ORG_NOUNS | _SPOKES_NOUNS:
+            fallback = tail.group(1)  # "They have until Friday and an IAAF spokesman said"
         if not appositive:
             break
     return fallback
+
+
+def _leading_person(segment: str) -> str | None:
+    """The person a segment opens with when the rest names where they work: "Dr Mark Tuffy games
+    director at digital firm THX", "Ann Lee of Acme" (not "Bank of England chief Mervyn King")."""
+    match = re.match(
+        rf"((?:{_HONORIFIC}\s+)?{_CAP}(?:\s+{_CAP})+)\s+(?:[a-z][\w\-]*\s+){{0,6}}(?:of|at|from)\s+\S", segment
+    )
+    if not match:
+        return None
+    words = [w for w in match.group(1).split() if w.lower().rstrip(".") not in _HONORIFICS]
+    if len(words) < 2 or any(w.lower() in TITLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
+        return None
+    return _clean_name(match.group(1))
 
 
 def _strip_connectives(segment: str) -> str:
@@ -359,41 +577,146 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def _person_mentions(masked: list[str]) -> list[_Mention]:
-    """Likely people named outside quotation marks, in reading order, for resolving "he"/"she"."""
+def _narration(masked: list[str], entities: Entities | None) -> _Context:
+    """Who is named outside quotation marks; subjects and speakers come in reading order (`_read_until`)."""
+    mentions, named = _names(masked)
+    roles = {p.name: p.role.lower() for p in entities.people if p.role} if entities is not None else {}
+    orgs: frozenset[str] | None = None
+    if entities is not None:
+        orgs = frozenset(
+            n.casefold() for o in entities.organizations for n in (o.name, o.abbreviation, *o.aliases) if n
+        )
+    sentences: list[tuple[int, int, int]] = []
+    for para, plain in enumerate(masked):
+        start = 0
+        for end in sorted({m.end() for m in _NARRATION_END.finditer(plain)} | {len(plain)}):
+            sentences.append((para, start, end))
+            start = end
+    sentences.reverse()  # popped from the end, in reading order
+    return _Context(mentions, named, [], [], roles, orgs, masked, sentences, frozenset(m.name for m in mentions))
+
+
+def _read_until(ctx: _Context, para: int, offset: int) -> None:
+    """Take in the subjects and speakers of the narration's sentences that start before (para, offset)."""
+    while ctx.sentences and ctx.sentences[-1][:2] <= (para, offset):
+        at, start, end = ctx.sentences.pop()
+        subject = _sentence_subject(ctx.masked[at], at, start, end, ctx)
+        if subject is not None:
+            bisect.insort(ctx.salient, subject, key=_position)
+        event = _speech_event(ctx.masked[at][start:end], at, start, ctx)
+        if event is not None:
+            bisect.insort(ctx.events, event, key=_position)
+            named = event.referent is not None or event.name in ctx.person_names
+            if named and (subject is None or (event.person and not subject.person)):
+                bisect.insort(ctx.salient, event, key=_position)
+
+
+def _position(item: _Mention) -> tuple[int, int]:
+    return (item.para, item.offset)
+
+
+def _speech_event(sentence: str, para: int, start: int, ctx: _Context) -> _Mention | None:
+    """The subject of the first speech verb of a sentence: "Ms Tymoshenko said prosecutors had..."."""
+    match = _SPEECH.search(sentence)
+    if not match:
+        return None
+    who = match.group("who") or _subject(sentence[: match.start()].rsplit("  ", 1)[-1])
+    if not who:
+        return None
+    speaker, referent, person = _refer(who, para, start + match.start(), ctx)
+    return _Mention(para, start + match.start(), speaker, referent, person) if speaker else None
+
+
+def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: _Context) -> _Mention | None:
+    """The name, pronoun or description a sentence of narration opens with, resolved."""
+    lead = re.match(r"[\s\"\u201c\u201d,;:\u2014\u2013-]*", plain[start:end])
+    pos = start + (lead.end() if lead else 0)
+    while True:  # "But", "And", "Earlier,", "On Monday, ...,"
+        word = re.match(r"(\w+)[,]?\s+", plain[pos:end])
+        if not word:
+            return None
+        lower = word.group(1).lower()
+        if lower in _CONNECTIVES | {"and", "but", "however"}:
+            pos += word.end()
+            continue
+        if lower in _ADVERBIAL_STARTS and lower not in ("the", "a"):
+            comma = plain.find(",", pos, min(end, pos + 60))
+            if comma < 0:
+                return None
+            pos = comma + 1
+            while pos < end and plain[pos].isspace():
+                pos += 1
+            continue
+        break
+    if lower in ("he", "she", "it"):
+        item = _latest_item(ctx.salient, para, pos, reach=2 if lower != "it" else 1, person=lower != "it")
+        return _Mention(para, pos, word.group(1), item.who, item.person) if item else None
+    other: _Mention | None = None
+    found: _Mention | None = None
+    for item in ctx.named[bisect.bisect_left(ctx.named, (para, pos), key=_position) :]:
+        prefix = plain[pos : item.offset].split() if item.para == para else ["-"]
+        if len(prefix) > 8 or any(not _role_like(w) for w in prefix):
+            break
+        if item.person:
+            found = item  # "Former Manfred Mann singer Paul Jones": the last name of the run
+        elif found is None and other is None and (not prefix or prefix == ["The"]):
+            other = item  # "The Beijing News said": an organisation, unless a person follows
+    if found is not None:
+        return found
+    if other is not None and (_is_org(other.name, ctx) if ctx.orgs is not None else " " in other.name):
+        return other
+    description = re.match(r"(?:the|The)\s+(?:[\w\-'\u2019]+\s+){0,4}?([\w\-]+)\b(?!\s+[A-Z])", plain[pos:end])
+    if description:
+        head = description.group(1).lower()
+        if head in _PERSON_NOUNS | _ORG_NOUNS or head.endswith("-year-old"):
+            text = description.group(0)
+            described = _describe(text, para, pos, ctx)
+            if described is not None:
+                return _Mention(para, pos, text, described[0], described[1])
+    return None
+
+
+def _role_like(word: str) -> bool:
+    """A word that may come before a name in a sentence subject: "Republic of Ireland manager"."""
+    lower = word.lower().rstrip(",")
+    return word[:1].isupper() or lower in _PARTICLE_WORDS or lower in _PERSON_NOUNS or lower in TITLE_WORDS
+
+
+def _names(masked: list[str]) -> tuple[list[_Mention], list[_Mention]]:
+    """Likely people named outside quotation marks, and every name there, in reading order."""
     mentions: list[_Mention] = []
+    named: list[_Mention] = []
     known_tokens: set[str] = set()
     for para, plain in enumerate(masked):
-        for match in re.finditer(_NAME, plain):
-            if plain[max(0, match.start() - 4) : match.start()].lower() == "the ":
-                continue  # "the Six Nations", "the American": events, groups, descriptions
+        for match in _NAME_RE.finditer(plain):
+            before = plain[max(0, match.start() - 40) : match.start()]
+            lead: list[str] = []
+            if before[-1:].isspace():
+                for word in reversed(before.split()[-2:]):
+                    if not word[:1].islower():
+                        break
+                    lead.insert(0, word)
+            role = " ".join(lead)
+            words = match.group(0).split()
+            titles = [w.lower() for w in words if w.lower() in TITLE_WORDS]
+            role = " ".join([role, *titles]).strip()
+            if before[-4:].lower() == "the ":
+                # "the Six Nations", "the American": events, groups, descriptions
+                name = _clean_name(match.group(0))
+                if name:
+                    named.append(_Mention(para, match.start(), name, person=False, role=role))
+                continue
             name = _person_name(match.group(0), known_tokens)
             if name:
                 known_tokens.update(name.split()[-2:] if len(name.split()) > 1 else ())
-                mentions.append(_Mention(para, match.start(), name))
-    return mentions
-
-
-def _speech_events(masked: list[str], mentions: list[_Mention]) -> list[_Mention]:
-    """Who speaks where in the narration: the subject of the first speech verb of each sentence.
-
-    "Ms Tymoshenko said prosecutors had..." makes her the speaker of an unattributed quote that
-    follows; "he said" is resolved to the person last named.
-    """
-    events: list[_Mention] = []
-    for para, plain in enumerate(masked):
-        start = 0
-        for end in [m.end() for m in _SENTENCE_END.finditer(plain)] + [len(plain)]:
-            sentence = plain[start:end]
-            match = _SPEECH.search(sentence)
-            if match:
-                who = match.group("who") or _subject(sentence[: match.start()].rsplit("  ", 1)[-1])
-                if who and who.lower() in ("he", "she"):
-                    who = _latest(mentions, para, start + match.start(), reach=2)
-                if who and who.lower() not in ("it", "they", "we", "i"):
-                    events.append(_Mention(para, start + match.start(), who))
-            start = end
-    return events
+                mention = _Mention(para, match.start(), name, role=role)
+                mentions.append(mention)
+                named.append(mention)
+            else:
+                other = re.sub(r"^(?:The|A|An)\s+", "", match.group(0))
+                if other.lower() not in _NOT_A_NAME:
+                    named.append(_Mention(para, match.start(), other, person=False, role=role))
+    return mentions, named
 
 
 def _person_name(candidate: str, known_tokens: set[str]) -> str | None:
@@ -416,10 +739,18 @@ def _person_name(candidate: str, known_tokens: set[str]) -> str | None:
 
 def _latest(items: list[_Mention], para: int, offset: int, *, reach: int = 1) -> str | None:
     """The name of the last item before (para, offset), within `reach` previous paragraphs."""
+    item = _latest_item(items, para, offset, reach=reach)
+    return item.name if item else None
+
+
+def _latest_item(
+    items: list[_Mention], para: int, offset: int, *, reach: int = 1, person: bool | None = None
+) -> _Mention | None:
+    """The last item before (para, offset) within `reach` previous paragraphs (of the kind asked)."""
     best: _Mention | None = None
     for item in items:
         if (item.para, item.offset) >= (para, offset):
             break
-        if item.para >= para - reach:
+        if item.para >= para - reach and (person is None or item.person == person):
             best = item
-    return best.name if best else None
+    return best

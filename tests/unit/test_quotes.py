@@ -161,3 +161,61 @@ def test_headline_quotes_are_not_extracted() -> None:
 
 def test_paragraph_without_quotes_gives_nothing() -> None:
     assert extract_quotes(article("The council met on Monday and approved the budget.")) == ()
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    """Entity ids (or names as written) of the full quotes, resolved with the entity extractor."""
+    from builder.extract.entities import extract_entities
+
+    source = article(*paragraphs)
+    return [q.speaker for q in full(extract_quotes(source, extract_entities(source)))]
+
+
+def test_agreed_attributes_in_both_orders() -> None:
+    assert only(extract_quotes(article('"The plan is sound," agreed Mr Okafor.'))).speaker_name == "Mr Okafor"
+    assert only(extract_quotes(article('Mr Okafor agreed: "The plan is sound."'))).speaker_name == "Mr Okafor"
+
+
+def test_added_that_with_a_colon_introduces_a_whole_quote() -> None:
+    quote = only(extract_quotes(article('Ms Vance added that money was short: "We need more funds for roads."')))
+    assert quote.speaker_name == "Ms Vance" and not quote.fragment
+
+
+def test_person_before_their_employer_is_the_speaker() -> None:
+    quote = only(extract_quotes(article('"Roads come first," Dr Ann Okafor planning director at builder Grimco said.')))
+    assert quote.speaker_name == "Dr Ann Okafor"
+
+
+def test_quote_interrupted_by_its_attribution_keeps_the_speaker() -> None:
+    quotes = extract_quotes(article('"The bridge is late," said Ann Okafor, head of Grimco, "but it will open."'))
+    assert [q.speaker_name for q in quotes] == ["Ann Okafor", "Ann Okafor"]
+
+
+def test_description_refers_to_the_person_named_before() -> None:
+    ids = speakers(
+        "Striker Tom Pask scored twice as Rovers beat United on Saturday.",
+        'Pask was happy with the result. "We played well," said the Rovers striker.',
+    )
+    assert ids == ["tom-pask"]
+
+
+def test_organisation_description_refers_to_the_organisation() -> None:
+    ids = speakers(
+        "Builder Grimco Holdings won the contract for the bridge, its third this year.",
+        'Grimco Holdings said costs would rise. "Steel is dearer," the company said.',
+    )
+    assert ids == ["grimco-holdings"]
+
+
+def test_pronoun_skips_names_inside_quotes() -> None:
+    quotes = extract_quotes(article('Mayor Ann Okafor spoke on Monday. "I thank Bob Grant for his help," she said.'))
+    assert only(quotes).speaker_name == "Ann Okafor"
+
+
+def test_short_name_follows_the_nearest_full_mention() -> None:
+    ids = speakers(
+        "Sir Ian Blair, the police chief, warned of risks on Monday.",
+        "Later Tony Blair defended the plans in the Commons.",
+        'Mr Blair said: "Safety comes first."',
+    )
+    assert ids == ["tony-blair"]
