@@ -21,8 +21,14 @@ from dataclasses import dataclass, field
 from ..model import Article, CountryMention, Organization, Person, Place
 from ..slugs import slugify
 from .gazetteer import Gazetteer, PlaceEntry, load_gazetteer
-from .name_lexicon import HONORIFICS, STYLES, wordlist
-from .names import COUNTRY, NAME, ORG, PERSON, PLACE, Context, Mention, read_paragraph
+from .name_lexicon import (
+    DEFINED_ACRONYM,
+    HONORIFICS,
+    NOT_ORG_AFTER_ACRONYM,
+    STYLES,
+    wordlist,
+)
+from .names import COUNTRY, NAME, ORG, PERSON, PLACE, Context, Mention, is_territory, read_paragraph
 
 __all__ = ["Entities", "extract_entities", "resolve_name"]
 
@@ -100,9 +106,10 @@ def extract_entities(article: Article) -> Entities:
     places: dict[str, _Cluster] = {}
     countries: dict[str, _Cluster] = {}
     abbreviations = {m.abbreviation: m.text for m in body if m.kind == ORG and m.abbreviation}
+    not_bodies = _concept_acronyms(article.paragraphs)
     unresolved: list[Mention] = []
     for mention in body:
-        target = _resolve_mention(mention, people, abbreviations, gaz)
+        target = _resolve_mention(mention, people, abbreviations, gaz, not_bodies)
         if target is not None:
             _file(target, people, orgs, places, countries)
         elif mention.kind == NAME:
@@ -110,7 +117,7 @@ def extract_entities(article: Article) -> Entities:
     _attach_short_org_names(unresolved, orgs)
     headline_only: list[str] = []
     for mention in headline:
-        target = _resolve_mention(mention, people, abbreviations, gaz, headline=True)
+        target = _resolve_mention(mention, people, abbreviations, gaz, not_bodies, headline=True)
         if target is not None:
             _file(target, people, orgs, places, countries, body_only=True)
             continue
@@ -127,7 +134,7 @@ def extract_entities(article: Article) -> Entities:
             else:
                 pending.append(word)
         headline_only.extend(_headline_only(" ".join(pending), article, gaz))
-    _merge_org_variants(orgs)
+    _merge_org_variants(orgs, gaz)
     _merge_acronyms(orgs)
     article_countries = set(countries)
     return Entities(
@@ -251,6 +258,7 @@ def _resolve_mention(
     people: list[_Cluster],
     abbreviations: dict[str, str],
     gaz: Gazetteer,
+    not_bodies: frozenset[str] = frozenset(),
     *,
     headline: bool = False,
 ) -> Mention | tuple[_Cluster, Mention] | None:
@@ -272,9 +280,26 @@ def _resolve_mention(
     # An unknown acronym is an organisation unless it is a common non-organisation one ("DVD").
     is_acronym = fallback is not None and fallback.detail == "acronym"
     text = mention.text
-    if is_acronym and (text in _NOT_ORG_ACRONYMS or len(text) < 3 or headline or gaz.is_word(text)):
+    if is_acronym and (
+        text in _NOT_ORG_ACRONYMS or text in not_bodies or len(text) < 3 or headline or gaz.is_word(text)
+    ):
         return None
     return fallback
+
+
+def _concept_acronyms(paragraphs: Iterable[str]) -> frozenset[str]:
+    """Acronyms the article itself shows are not bodies: a format or technology ("the WMA format"),
+    or initials of lower-case words ("corporate social responsibility (CSR)")."""
+    found: set[str] = set()
+    for text in paragraphs:
+        found.update(m.group(1) for m in NOT_ORG_AFTER_ACRONYM.finditer(text))
+        for match in DEFINED_ACRONYM.finditer(text):
+            abbr = match.group(1)
+            words = text[max(0, match.start() - 120) : match.start()].split()[-len(abbr) :]
+            lower = len(words) == len(abbr) and all(w[:1].islower() for w in words)
+            if lower and "".join(w[0] for w in words).upper() == abbr:
+                found.add(abbr)
+    return frozenset(found)
 
 
 def _file(
@@ -346,8 +371,9 @@ def _title_key(role: str | None) -> str:
 # --- organisations, places, countries ----------------------------------------------------------
 
 
-def _merge_org_variants(orgs: dict[str, _Cluster]) -> None:
-    """'Media Council' after 'Ugandan Media Council', 'Altria' after 'Altria Group': one organisation."""
+def _merge_org_variants(orgs: dict[str, _Cluster], gaz: Gazetteer) -> None:
+    """'Media Council' after 'Ugandan Media Council', 'Altria' after 'Altria Group': one organisation.
+    A national arm ("AOL UK") stays apart from its parent ("AOL")."""
     names = sorted(orgs, key=lambda n: -len(n.split()))
     for short in names:
         words = short.split()
@@ -355,6 +381,8 @@ def _merge_org_variants(orgs: dict[str, _Cluster]) -> None:
             if long == short or len(long.split()) <= len(words) or long not in orgs or short not in orgs:
                 continue
             long_words = long.split()
+            if len(words) == 1 and is_territory(long_words[-1], gaz):
+                continue
             if (len(words) >= 2 and long_words[-len(words) :] == words) or (
                 len(words) == 1 and long_words[0] == short and len(long_words) == 2
             ):

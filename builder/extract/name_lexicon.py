@@ -103,7 +103,7 @@ ROLE_NOUNS = frozenset(
     secretary-general counterpart commissioner sprinter athlete runner hurdler boxer golfer
     jockey trainer rider driver cyclist bowler batsman all-rounder skipper fly-half scrum-half
     flanker prop hooker centre full-back wing lock referee umpire chancellor premier candidate
-    mep chef model dancer composer conductor novelist filmmaker film-maker director-general head
+    mep chef model dancer seed patriarch composer conductor novelist filmmaker film-maker director-general head
     general co-chairman co-chair vice-chair deputy-leader"""
     )
 )
@@ -129,6 +129,7 @@ SPEECH_VERBS = frozenset(
 ORG_TAILS: dict[str, str] = {
     **dict.fromkeys(["Party", "Democrats", "Republicans"], "party"),
     **dict.fromkeys(wordlist("Council Commission Committee Authority Agency Board Executive Inquiry"), "agency"),
+    **dict.fromkeys(["Watch"], "organization"),
     **dict.fromkeys(wordlist("Ministry Department Office Cabinet Government Administration"), "government"),
     **dict.fromkeys(["Parliament", "Congress", "Senate", "Assembly", "Diet"], "legislature"),
     **dict.fromkeys(["Court", "Tribunal"], "court"),
@@ -139,7 +140,7 @@ ORG_TAILS: dict[str, str] = {
     Systems Software Technologies Technology Electronics Entertainment Records Pictures Studios
     Films Games Publishing Capital Partners Securities Investments Insurance Foods Stores
     Brewery Mining Steel Labs Laboratories Computer Computers Exchange Bank Bancorp Motor
-    Interactive Productions Retail Logistics Pharma Research Consulting Associates"""
+    Interactive Productions Retail Logistics Pharma Research Consulting Associates Media Aviation Cruises"""
         ),
         "company",
     ),
@@ -147,7 +148,7 @@ ORG_TAILS: dict[str, str] = {
         wordlist(
             """Union Federation Confederation Association Alliance Society Institute Institution Foundation
     Trust Fund Forum Coalition Movement Organisation Organization Network Charity Campaign
-    Consortium Centre Center Church International Project"""
+    Consortium Centre Center Church International Project Initiative"""
         ),
         "organization",
     ),
@@ -155,14 +156,17 @@ ORG_TAILS: dict[str, str] = {
     **dict.fromkeys(["Police", "Constabulary"], "police"),
     **dict.fromkeys(wordlist("Army Navy Force Forces Guard Marines"), "military"),
     **dict.fromkeys(
-        wordlist("Times Post Journal Herald Gazette Telegraph Chronicle Tribune Magazine Mail Express"),
+        wordlist("Times Post Journal Herald Gazette Telegraph Chronicle Tribune Magazine Mail Express News"),
         "newspaper",
     ),
     **dict.fromkeys(["Radio", "TV", "Television", "Broadcasting"], "broadcaster"),
     **dict.fromkeys(wordlist("United Rovers Wanderers Athletic Albion Hotspur FC Rangers Harlequins"), "club"),
     **dict.fromkeys(wordlist("Agreement Treaty Pact Protocol Accord Convention Partnership"), "agreement"),
     **dict.fromkeys(
-        wordlist("League Championship Championships Cup Premiership Olympics Games Prix Open Festival"),
+        wordlist(
+            "League Championship Championships Cup Premiership Olympics Games Prix Open Festival Award Awards Prize"
+            " Prizes Trophy"
+        ),
         "event",
     ),
 }
@@ -180,10 +184,35 @@ ORG_HEADS: dict[str, str] = {
         ),
         "organization",
     ),
-    **dict.fromkeys(["House"], "legislature"),
 }
 # Events and prizes look like organisations but are not; they are recognised and dropped.
-NOT_ORG_KINDS = frozenset({"event"})
+NOT_ORG_KINDS = frozenset({"event", "award"})
+# Tails that make a proper name even after a bare nationality or country ("Scottish Executive",
+# "Singapore Airlines", "Greek Federation"), unlike "American TV" or "British Government".
+PROPER_TAILS = frozenset(
+    wordlist(
+        """Airlines Airways Telecom Motors Holdings Inc Corp Corporation Ltd plc PLC Petroleum Steel Aviation
+    Tobacco Executive Assembly Parliament Party Federation Association Union Council Institute Society
+    Confederation Democrats Watch Initiative"""
+    )
+)
+# "Air India", "Air Deccan": an airline, unless the second word makes it something else.
+NOT_AIRLINE = frozenset(
+    wordlist("Force Forces Marshal Vice Commodore Chief Command Ministry Minister Traffic Quality Pollution Show")
+)
+# "Radio 4", "Channel 5": a number that belongs to the name before it.
+NUMBERED_HEADS = frozenset(wordlist("Radio Channel"))
+# Kinds of known organisation whose sub-brands keep the name: "BBC Sport", "BBC World Service".
+BRANDED_KINDS = frozenset({"broadcaster", "newspaper", "news agency"})
+# Lower-case words that follow an acronym naming a format or technology, not a body ("the WMA format").
+NOT_ORG_AFTER_ACRONYM = re.compile(
+    r"\b([A-Z][A-Z0-9]{1,5})\s+(?:formats?|standards?|codecs?|files?|technology|technologies|protocols?|chips?)\b"
+)
+# "corporate social responsibility (CSR)": an acronym defined by lower-case words is a concept.
+DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+# "stake in X", "shares in X": what follows is a company.
+COMPANY_CONTEXT_BEFORE = re.compile(r"\b(?:shares|stakes?|holdings?)\s+(?:in|of)\s+$")
+
 SITE_TAILS = frozenset(
     wordlist(
         """Temple Shrine Cathedral Abbey Castle Palace Stadium Arena Square Bridge Tower Museum Gallery
@@ -192,18 +221,31 @@ SITE_TAILS = frozenset(
     )
 )
 FEATURE_TAILS = frozenset(wordlist("Ocean Sea Lake River Mountains Mountain Island Islands Valley Desert Bay Strait"))
+# "Gulf of Mexico", "Bay of Biscay": the feature word first, then "of".
+FEATURE_HEADS = frozenset(wordlist("Gulf Bay Sea Isle Strait Straits Cape Lake"))
 
 
+# Capitalised mid-sentence, these mark the title of a work ("Like A Virgin", "You Can Do It"); the
+# prepositions only at its start ("In Good Company"), as names have them inside ("League Against ...").
+TITLE_PREPOSITIONS = frozenset(
+    wordlist(
+        """In On At By For From To With Of After Before Under Over Into Through Despite Among Against Without
+    Within During Until Instead Unlike Following Like"""
+    )
+)
+NOT_TITLE_SIGNALS = frozenset(wordlist("The I All No"))
 # Lower-case nouns that name what kind of organisation the next name is ("car firm Carfax").
 ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         wordlist(
             """firm company group giant maker makers retailer carrier airline bank insurer operator broker
     manufacturer chain supplier developer publisher consultancy provider conglomerate brewer
-    producer label studio start-up"""
+    producer label studio start-up marque brand analysts consultants administrators"""
         ),
         "company",
     ),
+    **dict.fromkeys(wordlist("band duo trio quartet"), "band"),
+    **dict.fromkeys(wordlist("think-tank thinktank"), "think tank"),
     **dict.fromkeys(["broadcaster", "channel"], "broadcaster"),
     "network": "company",
     **dict.fromkeys(["newspaper", "tabloid", "paper", "magazine"], "newspaper"),
@@ -212,11 +254,19 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(["regulator", "watchdog"], "regulator"),
     **dict.fromkeys(["agency"], "agency"),
 }
-ORG_NOUN_BEFORE = re.compile(rf"\b({'|'.join(ORG_NOUNS)})\s+$")
+_ORG_NOUN = "|".join(ORG_NOUNS)
+# "car firm Carfax" (group 1); "The airline, SpiceJet" (group 2); "game makers, Argonaut Games," (group 3).
+ORG_NOUN_BEFORE = re.compile(rf"\b({_ORG_NOUN})\s+$|\b[Tt]he\s+({_ORG_NOUN}),\s+$|\b({_ORG_NOUN}),\s+$")
+# "X, the US technology consultancy, ...": an apposition that names what kind of body X is.
+ORG_NOUN_AFTER = re.compile(
+    rf"^,\s+(?:the|a|an)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}?({_ORG_NOUN})"
+    r"(?=\s*[,.;:)]|\s+(?:which|that|whose|based|in|of|has|is|was|said|says)\b)"
+)
 LIST_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*"
 # "companies such as Nokia, Intel, Philips and Alcatel": each listed name is a company.
 ORG_LIST = re.compile(
-    r"\b(?:companies|firms|carriers|retailers|operators|banks|airlines|manufacturers|makers|giants)"
-    rf"\s+(?:(?:such as|including|like)\s+)?({LIST_NAME}(?:,\s+{LIST_NAME})*(?:,?\s+and\s+{LIST_NAME})?)"
+    r"\b(?:companies|firms|carriers|retailers|operators|banks|airlines|manufacturers|makers|giants|marques|brands"
+    r"|bands|labels|publishers|broadcasters|newspapers|charities|unions)"
+    rf"\s+(?:(?:such as|including|like)\s+|[-\u2013:]\s+)?({LIST_NAME}(?:,\s+{LIST_NAME})*(?:,?\s+and\s+{LIST_NAME})?)"
 )
 LIST_NAME_RE = re.compile(LIST_NAME)

@@ -12,14 +12,18 @@ title, an honorific, a role noun, a known given name, or a speech verb before it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .gazetteer import ClubEntry, Gazetteer
 from .name_lexicon import (
     ACRONYM,
+    BRANDED_KINDS,
     CALENDAR,
+    COMPANY_CONTEXT_BEFORE,
     CONNECTORS,
+    FEATURE_HEADS,
     FEATURE_TAILS,
     FORMER_PREFIX,
     FUNCTION_WORDS,
@@ -28,17 +32,23 @@ from .name_lexicon import (
     LETTERS_ACRONYM,
     LIST_NAME_RE,
     MULTI_TITLES,
+    NOT_AIRLINE,
     NOT_ORG_KINDS,
+    NOT_TITLE_SIGNALS,
+    NUMBERED_HEADS,
     ORG_HEADS,
     ORG_LIST,
+    ORG_NOUN_AFTER,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
     ORG_TAILS,
     PARTICLES,
     POST_NOMINALS,
+    PROPER_TAILS,
     ROLE_NOUNS,
     SITE_TAILS,
     STYLES,
+    TITLE_PREPOSITIONS,
     TITLE_STARTS,
     TITLES,
 )
@@ -108,6 +118,8 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
                 j += 1
             elif tok.text == "." and j + 1 < n and tokens[j + 1].is_cap and takes_dot(tokens[j - 1].text):
                 j += 1  # "Mr. Blair", "George W. Bush"
+            elif tok.text.isdigit() and len(tok.text) <= 2 and tokens[j - 1].text in NUMBERED_HEADS:
+                j += 1  # "BBC Radio 4", "Channel 4"
             elif tok.text in CONNECTORS and _connects(tokens, i, j, headline):
                 j += 1
             else:
@@ -152,32 +164,101 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
     tokens = tokenize(text, lambda head: head in gaz.country_codes or head in gaz.places or head in gaz.demonyms)
     mentions: list[Mention] = []
     for start, end in spans(tokens, headline=ctx.headline):
-        mentions.extend(_read_span(tokens, start, end, text, pid, ctx))
+        found = _read_span(tokens, start, end, text, pid, ctx)
+        mentions.extend(found if ctx.headline else _in_context(tokens, start, end, text, pid, found, gaz))
     if ctx.headline:
         return mentions
-    listed = {
-        item.start() + match.start(1)
-        for match in ORG_LIST.finditer(text)
-        for item in LIST_NAME_RE.finditer(match.group(1))
-    }
+    listed: set[int] = set()
+    for match in ORG_LIST.finditer(text):
+        for item in LIST_NAME_RE.finditer(match.group(1)):
+            listed.add(item.start() + match.start(1))
+            owner = _OWNER.match(item.group())
+            if owner:  # "firms such as France's Snecma": the name after the country's
+                listed.add(item.start() + match.start(1) + owner.end())
     return [_as_company(m, text, listed, gaz) if m.kind == NAME else m for m in mentions]
 
 
+_OWNER = re.compile(r"[A-Z][\w.-]*['\u2019]s\s+")
+# "in Marseille" is where, but "confidence in Tottenham" is about the club.
+_SITE_AFTER = re.compile(r"\s+(?:station|airport|river|square|island|estuary|valley)\b")
+_IN_BEFORE = re.compile(
+    r"(?<!confidence)(?<!interest)(?<!faith)(?<!belief)(?<!trust)(?<!stake)(?<!shares)(?<!role)(?<!future)"
+    r"\s(?:in|near)\s+$"
+)
+
+
+def _in_context(
+    tokens: list[Token], start: int, end: int, text: str, pid: int, found: list[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """What the words around a span say about it: 'in Marseille' is the city, not the club;
+    'carrier Virgin Blue', 'band Il Divo', 'shares in Acme Foods' name one organisation; 'Kings Cross
+    station' is a place."""
+    before = text[max(0, tokens[start].start - 30) : tokens[start].start]
+    if _IN_BEFORE.search(before):
+        found = [_club_as_place(m, gaz) for m in found]
+    last = tokens[end - 1]
+    unknown = found and all(m.kind == NAME and m.fallback is None for m in found) and not last.possessive
+    if unknown and not tokens[start].initial and _SITE_AFTER.match(text, last.end):
+        name = text[tokens[start].start : last.end]
+        return [Mention(PLACE, name, pid, tokens[start].start, detail="site")]
+    noun = _noun_before(text, tokens[start].start, tokens[end - 1].end)
+    company = COMPANY_CONTEXT_BEFORE.search(before)
+    if (noun is None and company is None) or tokens[start].initial or (not found and noun is None):
+        return found  # but "band USA For Africa", "game makers Argonaut Games" are still names
+    if any(m.kind == PERSON for m in found) or any(t.text in CALENDAR for t in tokens[start:end]):
+        return found
+    if len(found) == 1 and (found[0].kind in (ORG, COUNTRY) or (found[0].kind == NAME and found[0].fallback)):
+        return found  # a known name, or one `_as_company` reads
+    name = text[tokens[start].start : last.start + len(last.text)]
+    kind = _noun_kind(noun)
+    org = Mention(ORG, name, pid, tokens[start].start, detail=kind, form=name)
+    return [*(m for m in found if m.kind == COUNTRY and m.detail == "demonym"), org]
+
+
+def _club_as_place(mention: Mention, gaz: Gazetteer) -> Mention:
+    club = mention.fallback if mention.kind == NAME else mention
+    surface = mention.form or mention.text
+    if club is not None and club.kind == ORG and club.detail == "club" and surface in gaz.places:
+        return Mention(PLACE, surface, mention.pid, mention.pos)
+    return mention
+
+
 def _as_company(mention: Mention, text: str, listed: set[int], gaz: Gazetteer) -> Mention:
-    """A bare name after 'firm', 'software maker' or in 'companies such as X, Y and Z' is a company."""
-    if gaz.is_word(mention.text) or (mention.text.isupper() and len(mention.text) < 3):
+    """A bare name after 'firm', 'software maker', in 'companies such as X, Y and Z' or before
+    ', the US technology consultancy' is a company."""
+    if mention.text.isupper() and len(mention.text) < 3:
         return mention
-    noun = ORG_NOUN_BEFORE.search(text[max(0, mention.pos - 30) : mention.pos])
+    if gaz.is_word(mention.text) and mention.pos not in listed:
+        return mention  # mid-list, "airlines - Air Deccan and Kingfisher", a capital means a name
+    noun = _noun_before(text, mention.pos, mention.pos + len(mention.text))
+    if noun is None:
+        noun = ORG_NOUN_AFTER.search(text[mention.pos + len(mention.text) : mention.pos + len(mention.text) + 80])
     if (mention.pos in listed or noun) and mention.fallback is not None and mention.fallback.kind == ORG:
         return mention.fallback  # "network Vodafone": the gazetteer knows it better
     if mention.pos in listed or noun:
-        kind = ORG_NOUNS.get(noun.group(1), "company") if noun else "company"
-        return Mention(ORG, mention.text, mention.pid, mention.pos, detail=kind)
+        return Mention(ORG, mention.text, mention.pid, mention.pos, detail=_noun_kind(noun))
     return mention
+
+
+def _noun_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """'car firm Carfax'; with a comma only as an apposition: 'The airline, SpiceJet', 'game makers,
+    Argonaut Games, has' (not 'the newspaper, Smith added')."""
+    noun = ORG_NOUN_BEFORE.search(text[max(0, start - 30) : start])
+    if noun and noun.group(3) and text[end : end + 1] != ",":
+        return None
+    return noun
+
+
+def _noun_kind(noun: re.Match[str] | None) -> str:
+    """The kind of organisation a noun before or after a name says it is ("band" -> "band")."""
+    word = next((g for g in noun.groups() if g), "") if noun else ""
+    return ORG_NOUNS.get(word, "company")
 
 
 def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention]:
     gaz = ctx.gazetteer
+    if not ctx.headline and _is_work_title(tokens, start, end):
+        return []
     # Whole-span matches come first, before "The" is stripped ("The Times").
     whole = _lookup(tokens[start:end], pid, ctx)
     if whole is not None:
@@ -195,6 +276,7 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
             and first not in STYLES
             and not _has_title(tokens, start + 1, end)
             and not (_is_head(tokens[end - 1].text) and not _is_descriptor(first))
+            and not (first == "Air" and end - start == 2)  # "Air Malta"
             and _lookup(tokens[start : start + 2], pid, ctx) is None
             and _lookup(tokens[start : start + 1], pid, ctx) is None
         ):
@@ -204,19 +286,35 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     if start >= end:
         return []
     part = tokens[start:end]
-    whole = _lookup(part, pid, ctx)
+    whole = _lookup(part, pid, ctx) or _branded(part, pid, ctx)
     if whole is not None:
         return whole
     if " ".join(t.text for t in part) in ctx.gazetteer.not_people:
         return []  # "a contemporary Indiana Jones" names no one, and no place either
     calendar = [k for k in range(start, end) if tokens[k].text in CALENDAR]
     if calendar:
-        # "The Sunday Times", "Good Friday Agreement" are names; "On Monday Tony Blair" is not one.
+        # "The Sunday Times", "Good Friday Agreement" are names; "On Monday Tony Blair" is not one,
+        # and neither is "Scottish Parliament on Wednesday".
+        split = _split_joined(tokens, start, end, pid, ctx)
+        if split is not None:
+            return [
+                *_read_span(tokens, start, split[0], text, pid, ctx),
+                *_read_span(tokens, split[1], end, text, pid, ctx),
+            ]
+        dated = [k for k in calendar if k > start + 1 and tokens[k - 1].text == "on"]
+        if dated:
+            before = _read_span(tokens, start, dated[0] - 1, text, pid, ctx)
+            return [*before, *(_read_span(tokens, dated[0] + 1, end, text, pid, ctx) if dated[0] + 1 < end else [])]
         headed = None if ctx.headline else _headed_name(part, pid, ctx)
         if headed:
             return headed
-        pieces = zip([start - 1, *calendar], [*calendar, end], strict=True)
-        return [m for a, b in pieces if a + 1 < b for m in _read_span(tokens, a + 1, b, text, pid, ctx)]
+        found: list[Mention] = []
+        for a, b in zip([start - 1, *calendar], [*calendar, end], strict=True):
+            while b > a + 1 and tokens[b - 1].text in CONNECTORS:
+                b -= 1
+            if a + 1 < b:
+                found.extend(_read_span(tokens, a + 1, b, text, pid, ctx))
+        return found
     split = _split_joined(tokens, start, end, pid, ctx)
     if split is not None:
         left_end, right_start = split
@@ -231,6 +329,10 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
         titled = _titled_person(tokens, start, end, text, pid, ctx)
         if titled is not None:
             return titled
+        title_end = _title_at(tokens, start, end)
+        if start < title_end < end and tokens[title_end].text in CONNECTORS:
+            # "Chief Executive of AOL UK": the title names no one; what follows names the body.
+            return _read_span(tokens, title_end, end, text, pid, ctx)
         headed = _headed_name(part, pid, ctx)
         if headed is not None:
             return headed
@@ -238,12 +340,13 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
 
 
 def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Context) -> tuple[int, int] | None:
-    """Where 'X and (the) Y' joins two names: after 'and the', or when X is already a name."""
+    """Where 'X and (the) Y' joins two names: after 'and the', when X is already a name, or when Y
+    starts with a known organisation's name."""
     # "Department for Education and Skills" is one name: a head with "for"/"of" keeps its "and".
     headed = tokens[start].text in ORG_HEADS and tokens[start + 1].text in ("of", "for")
     for k in range(start + 1, end - 1):
-        if tokens[k].text not in ("and", "&"):
-            continue
+        if tokens[k].text != "and":
+            continue  # "Marks & Spencer", "Daily Mail & General Trust": "&" joins one name
         if tokens[k + 1].text == "the":
             return k, k + 2
         if headed:
@@ -254,7 +357,10 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
         # have heads, and the whole ends with one.
         if headed_left and tokens[end - 1].text in ORG_TAILS and _lookup(left, pid, ctx) is None:
             continue
-        if (headed_left or _lookup(left, pid, ctx)) and (len(left) > 1 or tokens[k].text == "and"):
+        if headed_left or _lookup(left, pid, ctx) or _branded(left, pid, ctx):
+            return k, k + 1
+        # "Froogle and Google News": the second name starts with a known organisation.
+        if tokens[k + 1].text in ctx.gazetteer.organizations and tokens[end - 1].text not in SITE_TAILS:
             return k, k + 1
     return None
 
@@ -273,11 +379,13 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     elif code := gaz.demonym_code(text):
         mention = Mention(COUNTRY, code, pid, pos, detail="demonym")
     elif (club := gaz.clubs.get(text)) and _is_club_here(club, part[0], text, ctx):
-        mention = Mention(ORG, club.name, pid, pos, detail="club")
+        mention = Mention(ORG, club.name, pid, pos, detail="club", form=text)
     # "Orange", "Reading": a name that is also a word counts only where capitals mean something
     word_like = single and gaz.is_word(text) and (part[0].initial or ctx.headline)
     if mention is None and (org := gaz.organizations.get(text)) and not (word_like and part[0].initial):
-        mention = Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation)
+        if org.kind in NOT_ORG_KINDS:
+            return []  # "the Oscars", "Grammy Awards": prizes, not bodies
+        mention = Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation, form=text)
     if mention is None and text in gaz.places and not word_like:
         mention = Mention(PLACE, text, pid, pos)
     if mention is None and single and LETTERS_ACRONYM.match(text) and not ctx.headline:
@@ -289,6 +397,59 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
         # A lone word may still be one of the article's people ("Jordan", "Ford"): decide later.
         return [Mention(NAME, text, pid, pos, form=text, fallback=mention)]
     return [mention]
+
+
+def _is_work_title(tokens: list[Token], start: int, end: int) -> bool:
+    """'Like A Virgin', 'How to Dismantle a Bomb', 'I'll Stand By You': mid-sentence, a capitalised
+    function word marks the title of a song, film or book, which names no person, place or body."""
+    if end - start < 2:
+        return False
+    before = tokens[start - 1] if start > 0 else None
+    # A first word counts only when the text before is plainly mid-sentence ("were In Good Company",
+    # "Madonna's Like A Virgin"), not after an abbreviation's dot the tokenizer kept ("$8bn. In").
+    mid_sentence = before is not None and (before.text[:1].islower() or before.possessive) and not tokens[start].initial
+    for k in range(start, end):
+        word = tokens[k].text
+        if word not in FUNCTION_WORDS or word in NOT_TITLE_SIGNALS or (word == "A" and k == end - 1):
+            continue
+        if (k == start and mid_sentence) or (k > start and word not in TITLE_PREPOSITIONS):
+            return True
+    return False
+
+
+_NATIONAL_KINDS = frozenset({"company", "broadcaster", "newspaper", "news agency", "charity"})
+
+
+def is_territory(word: str, gaz: Gazetteer) -> bool:
+    """A country or a region such as a continent: what a company's national arm is named after."""
+    return word in gaz.country_codes or any(p.kind == "region" for p in gaz.places.get(word, ()))
+
+
+def _branded(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
+    """'BBC Sport', 'BBC Radio 4', 'AOL UK': a known broadcaster or paper followed by the name of one
+    of its services, or a known organisation followed by a country (its national arm)."""
+    gaz = ctx.gazetteer
+    if ctx.headline or len(part) < 2 or part[-1].text in ORG_TAILS:
+        return None
+    for j in range(len(part) - 1, 0, -1):
+        org = gaz.organizations.get(" ".join(t.text for t in part[:j]))
+        if org is None:
+            continue
+        rest = part[j:]
+        national = len(rest) == 1 and is_territory(rest[0].text, gaz) and org.kind in _NATIONAL_KINDS
+        branded = org.kind in BRANDED_KINDS and all(
+            (t.text[:1].isupper() or t.text.isdigit())
+            and t.text not in gaz.given_names
+            and t.text not in CALENDAR
+            and t.text not in CONNECTORS
+            and not _has_title([t], 0, 1)
+            for t in rest
+        )
+        if part[j - 1].possessive or not (national or branded):
+            return None
+        name = " ".join(t.text for t in part)
+        return [Mention(ORG, name, pid, part[0].start, detail=org.kind, form=name)]
+    return None
 
 
 def _is_club_here(club: ClubEntry, first: Token, text: str, ctx: Context) -> bool:
@@ -351,27 +512,39 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
     words = [t.text for t in part]
     name = " ".join(words)
     pos = part[0].start
-    if (words[-1] in SITE_TAILS and not ctx.gazetteer.is_word(words[0])) or words[-1] in FEATURE_TAILS:
+    gaz = ctx.gazetteer
+    if words[-1] in FEATURE_TAILS and words[-2] == "the":
+        return None  # "Beyond the Sea" is a title, not a sea
+    if (words[-1] in SITE_TAILS and not gaz.is_word(words[0])) or words[-1] in FEATURE_TAILS:
         return [Mention(PLACE, name, pid, pos, detail="site" if words[-1] in SITE_TAILS else "region")]
+    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
+        return [Mention(PLACE, name, pid, pos, detail="region")]  # "Gulf of Mexico"
+    if len(words) == 2 and words[0] == "Air" and words[1] not in NOT_AIRLINE and words[1] not in ORG_TAILS:
+        return [Mention(ORG, name, pid, pos, detail="company")]  # "Air India", "Air Deccan"
     tail_kind = ORG_TAILS.get(words[-1])
     head_kind = None
     for i, word in enumerate(words[1:-1], start=1):
         # "National Institute of Medical Research": the word before "of" is the head
         if word in ("of", "for", "on"):
             head_kind = ORG_HEADS.get(words[i - 1]) or ORG_TAILS.get(words[i - 1])
+            if words[i - 1] not in ORG_HEADS and head_kind == "company":
+                # "General Motors of the US": a company, then where it is from
+                where = _lookup([t for t in part[i + 1 :] if t.text not in CONNECTORS], pid, ctx)
+                if where and all(m.kind in (COUNTRY, PLACE) for m in where):
+                    return [Mention(ORG, " ".join(words[:i]), pid, pos, detail="company"), *where]
             break
     kind = head_kind or tail_kind
     if kind is None:
         return None
-    gaz = ctx.gazetteer
-    if tail_kind and all(w in gaz.country_codes or gaz.demonym_code(w) for w in words[:-1]):
+    nationality = all(w in gaz.country_codes or gaz.demonym_code(w) for w in words[:-1])
+    if tail_kind and nationality and words[-1] not in PROPER_TAILS:
         return None  # "American TV", "British Government": a nationality and a common noun
     if kind in NOT_ORG_KINDS:
         return []
     if kind == "club" and words[-1] in ("United", "Rangers") and not ctx.sport and len(words) == 2:
         kind = "organization"
     mentions: list[Mention] = []
-    code = ctx.gazetteer.country_codes.get(words[0]) or ctx.gazetteer.demonym_code(words[0])
+    code = gaz.country_codes.get(words[0]) or gaz.demonym_code(words[0])
     if code:
         mentions.append(Mention(COUNTRY, code, pid, pos, detail="demonym"))
     mentions.append(Mention(ORG, name, pid, pos, detail=kind))
@@ -441,13 +614,18 @@ def _titled_person(
             break
     if qualifier_start < title_start:
         # "Bank of England Governor", "New York Attorney General": the qualifier names something too.
+        # "Tory Shadow Chancellor": the longest known name at the start of the qualifier.
         qualifier = tokens[qualifier_start:title_start]
-        qualifier_text = " ".join(t.text for t in qualifier)
-        org = gaz.organizations.get(qualifier_text)
-        if org:
-            mentions.append(Mention(ORG, org.name, pid, qualifier[0].start, detail=org.kind))
-        elif qualifier_text in gaz.places:
-            mentions.append(Mention(PLACE, qualifier_text, pid, qualifier[0].start))
+        for stop in range(len(qualifier), 0, -1):
+            qualifier_text = " ".join(t.text for t in qualifier[:stop])
+            org = gaz.organizations.get(qualifier_text)
+            if org and org.kind not in NOT_ORG_KINDS:
+                mention = Mention(ORG, org.name, pid, qualifier[0].start, detail=org.kind, form=qualifier_text)
+                mentions.append(mention)
+                break
+            if qualifier_text in gaz.places:
+                mentions.append(Mention(PLACE, qualifier_text, pid, qualifier[0].start))
+                break
     first_title = tokens[title_start].text
     honorific = first_title in HONORIFICS and title_end == title_start + 1 and qualifier_start == title_start
     style = first_title in STYLES and title_end == title_start + 1

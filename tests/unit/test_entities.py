@@ -282,3 +282,149 @@ def test_companies_from_context_and_acronyms_from_initials() -> None:
     assert {"Nokia", "Alcatel", "Telefonica", "Carfax"} <= set(orgs)
     assert orgs["Child Support Agency"].abbreviation == "CSA"
     assert "CSA" not in orgs
+
+
+# --- organisation spans and contexts --------------------------------------------------------------
+
+
+def org_names(found: Entities) -> set[str]:
+    return {o.name for o in found.organizations}
+
+
+def test_a_date_or_a_country_after_an_organisation_is_not_part_of_its_name() -> None:
+    found = entities(
+        "The minister made a statement to the Welsh Assembly on Thursday.",
+        "Later, Northwind Motors of the US said it would build a plant.",
+    )
+    assert {"Welsh Assembly", "Northwind Motors"} <= org_names(found)
+    assert not any("Thursday" in n or " of the US" in n for n in org_names(found))
+    assert "US" in {c.code for c in found.countries}
+
+
+def test_a_title_before_of_leaves_only_the_organisation() -> None:
+    found = entities('"It works," said Jane Porter, Chief Executive of Microsoft UK, on the launch.')
+    assert "Microsoft UK" in org_names(found)
+    assert not any(n.startswith("Chief") for n in org_names(found))
+    assert person(found, "Jane Porter")
+
+
+def test_ampersand_joins_one_company_name() -> None:
+    found = entities("Rivals include Harbour Press & General Trust, analysts believe.")
+    assert "Harbour Press & General Trust" in org_names(found)
+    assert "General Trust" not in org_names(found)
+
+
+def test_organisation_tails_and_nationality_with_a_proper_tail() -> None:
+    found = entities(
+        "The plan was criticised by Tenancy Watch and the Open Data Initiative.",
+        "The Scottish Executive and the Maltese Federation welcomed it, unlike American TV.",
+    )
+    names = org_names(found)
+    assert {"Tenancy Watch", "Open Data Initiative", "Scottish Executive", "Maltese Federation"} <= names
+    assert "American TV" not in names
+
+
+def test_air_before_a_name_is_an_airline_but_air_force_is_not() -> None:
+    found = entities("Air Malta ordered jets, while the Royal Air Force Chief spoke.", "Staff at Air Zamunda agreed.")
+    orgs = {o.name: o.kind for o in found.organizations}
+    assert orgs.get("Air Malta") == "company" and orgs.get("Air Zamunda") == "company"
+
+
+def test_broadcaster_services_keep_the_broadcaster_name() -> None:
+    found = entities(
+        "He told BBC Radio 4's Today programme the deal was done.",
+        'Speaking to BBC Sport, she said: "We are happy."',
+    )
+    assert {"BBC Radio 4", "BBC Sport"} <= org_names(found)
+    assert "BBC Radio" not in org_names(found)
+    assert "Channel 4" in org_names(entities("The film was shown on Channel 4 last night."))
+
+
+def test_a_national_arm_stays_apart_from_its_parent() -> None:
+    found = entities("Sony said profits rose.", "Analysts at Sony Europe were less sure.")
+    assert {"Sony", "Sony Europe"} <= org_names(found)
+
+
+def test_a_noun_before_or_after_a_name_makes_it_an_organisation() -> None:
+    found = entities(
+        "The rock band Blue Harbour played, and think-tank Civitas published a report.",
+        "The airline, Jetwing, will add routes, according to analysts Gartner.",
+        "One of the largest game makers, Pixel Forge Games, has closed.",
+        "Biometra, the US technology consultancy, has tested the system.",
+    )
+    orgs = {o.name: o.kind for o in found.organizations}
+    assert orgs.get("Blue Harbour") == "band"
+    assert orgs.get("Civitas") == "think tank"
+    assert {"Jetwing", "Gartner", "Pixel Forge Games", "Biometra"} <= set(orgs)
+
+
+def test_a_noun_and_comma_before_a_speaker_is_no_apposition() -> None:
+    found = entities('Talking to the Herald newspaper, Goldberg added: "We are ready."')
+    assert "Goldberg" not in org_names(found)
+
+
+def test_listed_names_after_a_country_possessive_or_a_dash_are_companies() -> None:
+    found = entities(
+        "Bidders include firms such as Germany's Krauss and Italy's Fincantieri.",
+        "It also signed deals with two Indian airlines - Jetlink and Falcon.",
+    )
+    assert {"Krauss", "Fincantieri", "Jetlink", "Falcon"} <= org_names(found)
+
+
+def test_awards_are_not_organisations() -> None:
+    found = entities("The film won two Oscars and a Bafta, and was up for the Golden Globes.")
+    assert org_names(found) == set()
+
+
+def test_known_party_before_a_title_and_surface_forms_as_aliases() -> None:
+    found = entities(
+        "Tory Shadow Home Secretary David Davis attacked the plan.",
+        "Satellite broadcaster BSkyB said it would launch the service.",
+    )
+    orgs = {o.name: o for o in found.organizations}
+    assert "Tory" in orgs["Conservative Party"].aliases
+    assert "BSkyB" in orgs["Sky"].aliases
+    assert resolve_name(found, "BSkyB") == orgs["Sky"].id
+
+
+def test_acronyms_of_formats_and_lower_case_terms_are_not_organisations() -> None:
+    found = entities(
+        "Songs in the FLAC format play on it, as do those in OGGX.",
+        "Firms use customer relationship management (CRM) tools. The CRM market grew.",
+    )
+    assert not {"FLAC", "CRM"} & org_names(found)
+
+
+def test_titles_of_works_name_nothing() -> None:
+    found = entities(
+        "Her album You Are The Ocean sold well, and Madonna's Like A Prayer Wheel did too.",
+        "The Campaign Against Arms Trade and the RSPCA objected.",
+    )
+    names = org_names(found) | {p.name for p in found.places} | {p.name for p in found.people}
+    assert not any(w in n for n in names for w in ("Ocean", "Prayer", "Wheel"))
+    assert "RSPCA" in org_names(found)
+
+
+def test_seas_need_a_name_and_gulfs_come_first() -> None:
+    found = entities("She sang Beyond the Sea on a cruise across the Bay of Biscay.")
+    places = {p.name: p.kind for p in found.places}
+    assert places.get("Bay of Biscay") == "region"
+    assert not any("Sea" in n for n in places)
+
+
+def test_a_club_named_after_its_town_is_the_town_after_in() -> None:
+    found = entities(
+        "The match in Lyon was the club's best of the season, the coach said after the goals and the penalty.",
+        "Lyon beat their rivals to stay top of the league.",
+    )
+    assert "Lyon" in {p.name for p in found.places}
+
+
+def test_a_name_before_station_is_a_place() -> None:
+    found = entities("We met at Waverley station before the talks.")
+    assert {p.name: p.kind for p in found.places}.get("Waverley") == "site"
+
+
+def test_seed_is_a_role_noun() -> None:
+    found = entities("Fourth seed Tomas Berdych beat him in straight sets.")
+    assert person(found, "Tomas Berdych").role is not None
