@@ -46,7 +46,6 @@ class AuthoringReport:
 @dataclass(frozen=True)
 class _Existing:
     path: Path
-    text: str
     seed_sha256: str | None
     generator: str | None
     unedited: bool
@@ -126,7 +125,7 @@ def _index_notes(files: list[NoteFile]) -> tuple[dict[str, _Existing], set[str]]
         if found.note is None:
             match = _SOURCE_FILE.search(found.text)
             if match:
-                by_seed[match.group(1)] = _Existing(found.path, found.text, None, None, False)
+                by_seed[match.group(1)] = _Existing(found.path, None, None, False)
             continue
         slugs.add(found.note.slug)
         source = found.note.meta.get("source")
@@ -134,7 +133,6 @@ def _index_notes(files: list[NoteFile]) -> tuple[dict[str, _Existing], set[str]]
         if isinstance(source, dict) and isinstance(source.get("file"), str):
             by_seed[source["file"]] = _Existing(
                 found.path,
-                found.text,
                 str(source.get("sha256")) if source.get("sha256") else None,
                 str(generated.get("by")) if isinstance(generated, dict) else None,
                 found.unedited,
@@ -202,7 +200,7 @@ def sync_notes(
             slug = note.path.stem
             if not note.unedited:
                 backup = note.path.with_name(note.path.name + ".bak")
-                write_text_atomic(backup, note.text)
+                write_text_atomic(backup, note.path.read_bytes())
                 report.diagnostics.append(
                     Diagnostic(
                         "info",

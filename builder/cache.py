@@ -117,6 +117,7 @@ class NoteFile:
     path: Path
     display: str
     text: str
+    """The file's text when it could not be parsed (for recovery), else empty."""
     digest: str
     note: Note | None
     error: NoteError | None
@@ -153,7 +154,8 @@ def scan_notes(content_dir: Path, root: Path, cache: PickleCache | None) -> list
             if cache is not None:
                 cache.put(key, cached)
         note, failure, unedited = cached
-        found.append(NoteFile(path, display, text, digest, note, failure, unedited))
+        # the text is kept only where a reader still needs it: a note that failed to parse
+        found.append(NoteFile(path, display, text if note is None else "", digest, note, failure, unedited))
     return found
 
 
