@@ -185,7 +185,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     print(
         f"files: {p.written} written, {p.unchanged} unchanged, {p.removed} removed"
-        + ("" if p.site_updated else " (site not updated)"),
+        + ("" if p.site_updated or report.up_to_date else " (site not updated)"),
         file=out,
     )
     errors, warnings = report.count("error"), report.count("warning")
