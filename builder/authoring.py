@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +25,7 @@ from .duplicates import Duplicate, find_duplicates
 from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
-from .notes import make_generated_note, write_text_atomic
+from .notes import Note, make_generated_note, write_text_atomic
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -60,6 +60,17 @@ class Extracted:
     frontmatter: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     error: str | None = None
+    text: str = ""
+    """The note's full text, when the worker was told where the note goes (see `NoteTarget`)."""
+    note: Note | None = None
+    """`text` parsed, for the publishing half's cache."""
+
+
+NoteTarget = tuple[str, str | None]
+"""(content folder as displayed, the note's existing slug or None): lets a worker write the note
+text itself, so that the YAML dump runs in parallel too."""
+
+Job = tuple[Path, str, date, NoteTarget | None]
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
@@ -72,7 +83,7 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(seeds_dir).as_posix())
 
 
-def extract_note(path: Path, display: str, reference: date) -> Extracted:
+def extract_note(path: Path, display: str, reference: date, target: NoteTarget | None = None) -> Extracted:
     """Seed file -> note parts (runs in worker processes; imports the extractor lazily)."""
     from .extract import extract_briefing
 
@@ -86,16 +97,21 @@ def extract_note(path: Path, display: str, reference: date) -> Extracted:
     names = {c.code: c.name for c in briefing.countries}
     names.update({p.country: p.name for p in briefing.places if p.kind == "country" and p.country})
     body = render_body(briefing, article, country_names=names)
-    return Extracted(display, briefing.slug, briefing.to_frontmatter(), body)
+    frontmatter = briefing.to_frontmatter()
+    if target is None:
+        return Extracted(display, briefing.slug, frontmatter, body)
+    folder, slug = target[0], target[1] or briefing.slug
+    text, note = make_generated_note(
+        dict(frontmatter, slug=slug), body, generator=GENERATOR, file=f"{folder}/{slug}.md", default_slug=slug
+    )
+    return Extracted(display, briefing.slug, frontmatter, body, text=text, note=note)
 
 
-def _extract_star(args: tuple[Path, str, date]) -> Extracted:
+def _extract_star(args: Job) -> Extracted:
     return extract_note(*args)
 
 
-def extract_many(
-    jobs: list[tuple[Path, str, date]], *, workers: int, on_done: Callable[[], None] | None = None
-) -> Iterator[Extracted]:
+def extract_many(jobs: Sequence[Job], *, workers: int, on_done: Callable[[], None] | None = None) -> Iterator[Extracted]:
     """Run `extract_note` over many seeds, in worker processes when it pays; results in input order."""
     if workers <= 1 or len(jobs) < 8:
         for job in jobs:
@@ -165,7 +181,8 @@ def sync_notes(
     raw = {names[path]: _read(path) for path in seeds}
     duplicates = find_duplicates((name, data) for name, data in raw.items() if data is not None)
     slugs = {seed: note.path.stem for seed, note in existing.items()}
-    todo: list[tuple[Path, str, date]] = []
+    todo: list[Job] = []
+    folder = display_path(config.content_dir, root)
     targets: dict[str, _Existing | None] = {}
     for path in seeds:
         display = names[path]
@@ -189,7 +206,7 @@ def sync_notes(
                 report.unchanged += 1
                 continue
         targets[display] = note
-        todo.append((path, display, config.reference()))
+        todo.append((path, display, config.reference(), (folder, note.path.stem if note else None)))
     done = progress(len(todo)) if progress and todo else None
     for result in extract_many(todo, workers=jobs, on_done=done):
         if result.error:
@@ -220,9 +237,11 @@ def sync_notes(
             frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
         path = config.content_dir / f"{slug}.md"
         display = display_path(path, root)
-        text, parsed = make_generated_note(
-            frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
-        )
+        text, parsed = result.text, result.note
+        if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
+            text, parsed = make_generated_note(
+                frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
+            )
         write_text_atomic(path, text)
         if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
             cache.put(f"{display}\0{parsed.digest}", (parsed, None, True))

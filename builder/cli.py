@@ -207,7 +207,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             files.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             files.append(name)
-    jobs = [(Path(name), name, reference) for name in files]
+    jobs = [(Path(name), name, reference, None) for name in files]
     failed = 0
     for result in extract_many(jobs, workers=_jobs(args)):
         if result.error:
