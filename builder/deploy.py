@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .build import stale_inputs
+from .cache import display_path
 from .config import CONFIG_FILE, Config
 from .errors import ConfigError, DeployError, Diagnostic
 from .preflight import preflight_site
@@ -148,7 +149,7 @@ def check_site_ready(config: Config) -> list[Diagnostic]:
     if stale:
         shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
         raise DeployError(
-            f"{_display(site, config.root)}/ is stale: {shown} changed since its last successful build; "
+            f"{display_path(site, config.root)}/ is stale: {shown} changed since its last successful build; "
             "run 'briefgen build' and check its output, or deploy without --no-build"
         )
     return diagnostics
@@ -381,10 +382,3 @@ def _first_line(text: str) -> str:
         if line.startswith(("fatal: ", "error: ")):
             return line.split(": ", 1)[1]
     return lines[0] if lines else "no message"
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -29,6 +29,7 @@ from typing import Any, BinaryIO, cast
 from urllib.parse import unquote, urlsplit
 
 from .build import BuildReport, build
+from .cache import display_path
 from .config import Config
 from .errors import BriefgenError, Diagnostic
 from .livereload import SCRIPT_PATH, SOCKET_PATH, Hub, client_script, error_overlay, inject, reload_message, script_tag
@@ -310,7 +311,7 @@ class Preview:
     def _build_locked(self, changes: Sequence[Change]) -> None:
         errors_before = self.errors
         if changes:
-            names = ", ".join(_display(c.path, self.config.root) for c in changes[:3])
+            names = ", ".join(display_path(c.path, self.config.root) for c in changes[:3])
             self.log(f"changed: {names}" + (f" and {len(changes) - 3} more" if len(changes) > 3 else ""))
         if any(c.kind == "config" for c in changes):
             if not self._reload_config():
@@ -431,13 +432,6 @@ def _content_type(name: str) -> str:
     return (
         f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "xml", "javascript")) else kind
     )
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 class _Server(ThreadingHTTPServer):
