@@ -111,7 +111,9 @@ def _extract_star(args: Job) -> Extracted:
     return extract_note(*args)
 
 
-def extract_many(jobs: Sequence[Job], *, workers: int, on_done: Callable[[], None] | None = None) -> Iterator[Extracted]:
+def extract_many(
+    jobs: Sequence[Job], *, workers: int, on_done: Callable[[], None] | None = None
+) -> Iterator[Extracted]:
     """Run `extract_note` over many seeds, in worker processes when it pays; results in input order."""
     if workers <= 1 or len(jobs) < 8:
         for job in jobs:
