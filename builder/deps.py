@@ -10,6 +10,7 @@ title, date, summary or entities also changes every page that shows them.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Mapping
 from typing import Any
@@ -20,27 +21,38 @@ from jinja2 import meta
 from .notes import Note
 
 
-def fingerprint(value: Any) -> str:
-    """A stable hash of a page context: notes by content hash, everything else by its repr."""
+def fingerprint(value: Any, memo: dict[int, bytes] | None = None) -> str:
+    """A stable hash of a page context: notes by content hash, everything else by its repr.
+
+    `memo` caches the repr of the frozen dataclasses (cards, entities, rows) that many pages
+    share; it must only live as long as those objects (one build).
+    """
     digest = hashlib.sha256()
-    _feed(digest, value)
+    _feed(digest, value, {} if memo is None else memo)
     return digest.hexdigest()
 
 
-def _feed(digest: Any, value: Any) -> None:
+def _feed(digest: Any, value: Any, memo: dict[int, bytes]) -> None:
     if isinstance(value, Note):
         digest.update(f"Note({value.file},{value.digest})".encode())
     elif isinstance(value, Mapping):
         digest.update(b"{")
         for key, item in value.items():
             digest.update(repr(key).encode())
-            _feed(digest, item)
+            _feed(digest, item, memo)
         digest.update(b"}")
-    elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Note):
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[")
         for item in value:
-            _feed(digest, item)
+            _feed(digest, item, memo)
+        digest.update(b"]")
+    elif dataclasses.is_dataclass(value):
+        # frozen dataclasses: their repr is deterministic and complete
+        cached = memo.get(id(value))
+        if cached is None:
+            cached = memo[id(value)] = repr(value).encode()
+        digest.update(cached)
     else:
-        # frozen dataclasses, tuples, strings, dates: their repr is deterministic and complete
         digest.update(repr(value).encode())
     digest.update(b";")
 

@@ -141,17 +141,17 @@ class SiteWriter:
             if target.is_dir() and not target.is_symlink():
                 shutil.rmtree(target)
             os.replace(self.staging / relative, target)
+        prefix = len(str(self.output_dir)) + 1
         for root, dirs, files in os.walk(self.output_dir, topdown=False):
-            base = Path(root)
             for name in files:
-                path = base / name
-                if path.relative_to(self.output_dir).as_posix() not in self._files:
-                    path.unlink()
+                path = os.path.join(root, name)
+                if path[prefix:].replace(os.sep, "/") not in self._files:
+                    os.unlink(path)
                     self.removed += 1
             for name in dirs:
-                folder = base / name
-                if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
-                    folder.rmdir()
+                folder = os.path.join(root, name)
+                if not os.path.islink(folder) and not os.listdir(folder):
+                    os.rmdir(folder)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

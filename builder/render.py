@@ -195,6 +195,7 @@ class Renderer:
         }
         self.env.globals.update(self.globals)
         self.templates = TemplateSignatures(self.env)
+        self._memo: dict[int, bytes] = {}
         # Everything a page sees besides its own context: the settings, the version and the theme.
         self.globals_signature = fingerprint(
             {k: v for k, v in self.globals.items() if k != "markdown"} | {"markdown": MARKDOWN_FEATURES}
@@ -213,7 +214,8 @@ class Renderer:
 
     def signature(self, page: Page) -> str:
         """Changes exactly when the page's rendered bytes can change (see `builder.deps`)."""
-        parts = (page.url, self.templates.signature(page.template), self.globals_signature, fingerprint(page.context))
+        context = fingerprint(page.context, self._memo)
+        parts = (page.url, self.templates.signature(page.template), self.globals_signature, context)
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
