@@ -172,6 +172,7 @@ def publish(
     old_signatures: dict[str, str] = read_json(manifest_file).get("pages", {})
     signatures: dict[str, str] = {}
     todo: list[tuple[str, Page]] = []
+    failed = 0
     with SiteWriter(config.output_dir) as writer:
         for page in pages:
             relative = renderer.output_file(page)
@@ -179,6 +180,7 @@ def publish(
                 signatures[relative] = renderer.signature(page)
             except jinja2.TemplateError as exc:
                 report.diagnostics.append(template_diagnostic(exc, config, page))
+                failed += 1
                 continue
             cached = page_cache.path(signatures[relative])
             if old_signatures.get(relative) == signatures[relative] and (config.output_dir / relative).is_file():
@@ -194,6 +196,7 @@ def publish(
                 writer.record(relative, staged=staged)
                 page_cache.add(signatures[relative], writer.final_path(relative))
             else:
+                failed += 1
                 signatures.pop(relative, None)
                 report.diagnostics.append(failure)
         for relative, data in make_extra_files(site, config, renderer.urls, pages):
@@ -201,7 +204,7 @@ def publish(
         for relative, path in static_files(config):
             if not writer.has(relative):
                 writer.write(relative, path.read_bytes())
-        if any(d.message.startswith("template error") for d in report.diagnostics):
+        if failed:
             report.diagnostics.append(
                 Diagnostic("error", config.output_dir.name, "site not updated: the previous site is kept")
             )

@@ -125,11 +125,6 @@ class SiteWriter:
         staged = self.staging / relative
         return staged if staged.exists() else self.output_dir / relative
 
-    @property
-    def changes(self) -> bool:
-        """Whether committing would change anything on disk (known after `commit` for removals)."""
-        return bool(self._staged) or not self.output_dir.is_dir()
-
     def commit(self) -> None:
         """Apply the staged changes to site/ and remove files that are no longer part of it."""
         if not self.output_dir.is_dir():
