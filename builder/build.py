@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
+import secrets
 import time
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .cache import read_json, write_json
+from .cache import read_state, write_state
 from .config import Config, theme_dir
 from .errors import ConfigError, Diagnostic, diagnostic_from
 
@@ -67,6 +66,8 @@ class BuildReport:
     seconds: float = 0.0
     up_to_date: bool = False
     """Nothing had changed since the last build: no extraction, no rendering, no writes."""
+    quick: bool = False
+    """Only note bodies had changed: their pages were rendered without gathering the site."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -90,15 +91,18 @@ def build(
     """Both halves: update notes from seeds, then publish every note to the site."""
     started = time.perf_counter()
     stamp_file = _state_file(config, "build")
-    previous = read_json(stamp_file)
+    previous = read_state(stamp_file)
     known = previous.get("stats") or {}
     stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=known)
-    if not force and previous.get("stamp") == stamp and _site_complete(config.output_dir, previous.get("files")):
-        report = PublishReport(**previous.get("summary", {}))
-        report.files = previous["files"]
-        report.rendered = report.written = report.removed = 0
-        report.unchanged, report.site_updated = len(previous["files"]), False
+    current = not force and _site_complete(config.output_dir, previous.get("files"))
+    if current and previous.get("stamp") == stamp:
+        report = _previous_report(previous)
         return BuildReport(None, report, time.perf_counter() - started, up_to_date=True)
+    if current:
+        quick = _quick_publish(config, previous, stamp, commit_guard)
+        if quick is not None:
+            write_state(stamp_file, {"stamp": stamp, "stats": stats} | {k: previous[k] for k in ("files", "summary")})
+            return BuildReport(None, quick, time.perf_counter() - started, quick=True)
 
     from .authoring import sync_notes
     from .cache import PickleCache
@@ -126,7 +130,7 @@ def build(
         summary = {"briefings": site_report.briefings, "entity_pages": site_report.entity_pages}
         summary |= {"pages": site_report.pages, "feeds": site_report.feeds}
         files = site_report.files
-        write_json(stamp_file, {"stamp": stamp, "stats": stats, "files": files, "summary": summary})
+        write_state(stamp_file, {"stamp": stamp, "stats": stats, "files": files, "summary": summary})
     result.seconds = time.perf_counter() - started
     return result
 
@@ -146,13 +150,13 @@ def publish(
     from .aliases import load_aliases
     from .cache import PageCache, scan_notes
     from .output import SiteWriter
+    from .quick import BodyStore, body_pages
     from .render import Renderer, make_extra_files, make_pages, static_files
     from .site import KINDS, collect_notes, make_site
 
     report = PublishReport()
-    notes, report.diagnostics = collect_notes(
-        scan_notes(config.content_dir, config.root, cache), include_drafts=include_drafts
-    )
+    scanned = scan_notes(config.content_dir, config.root, cache)
+    notes, report.diagnostics = collect_notes(scanned, include_drafts=include_drafts)
     aliases_file = config.root / config.extract.aliases_file
     try:
         aliases = load_aliases(aliases_file, display=config.extract.aliases_file)
@@ -162,16 +166,17 @@ def publish(
     site = make_site(notes, related_count=config.related_count, aliases=aliases)
     report.briefings = len(site.briefings)
     report.entity_pages = {kind: len(site.entities[kind]) for kind in KINDS}
-    renderer = Renderer(site, config)
+    renderer = Renderer(config)
     pages = list(make_pages(site, config, renderer.urls))
     report.pages = len(pages)
     report.feeds = sum(1 for p in pages if p.template == "feed.xml")
 
     manifest_file = _state_file(config, "pages")
     page_cache = PageCache(config.cache_dir / "pages")
-    old_signatures: dict[str, str] = read_json(manifest_file).get("pages", {})
+    old_signatures: dict[str, str] = read_state(manifest_file).get("pages", {})
     signatures: dict[str, str] = {}
     todo: list[tuple[str, Page]] = []
+    page_list: list[tuple[str, Page]] = []
     failed = 0
     with SiteWriter(config.output_dir) as writer:
         for page in pages:
@@ -182,6 +187,7 @@ def publish(
                 report.diagnostics.append(template_diagnostic(exc, config, page))
                 failed += 1
                 continue
+            page_list.append((relative, page))
             cached = page_cache.path(signatures[relative])
             if old_signatures.get(relative) == signatures[relative] and (config.output_dir / relative).is_file():
                 writer.keep(relative)
@@ -212,10 +218,59 @@ def publish(
             with commit_guard or contextlib.nullcontext():
                 writer.commit()
             report.site_updated = True
-            write_json(manifest_file, {"pages": signatures})
+            token = secrets.token_hex(8)
+            with BodyStore.open(_state_file(config, "bodies", ".sqlite"), create=True) as store:
+                if store is not None:
+                    parsed = [found.note for found in scanned if found.note is not None]
+                    shown = ((relative, signatures[relative], page) for relative, page in page_list)
+                    store.record(token, parsed, body_pages(shown))
+            templates = renderer.templates.signatures
+            write_state(manifest_file, {"pages": signatures, "token": token, "templates": templates})
             page_cache.prune(set(signatures.values()))
         report.files = writer.files
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
+    return report
+
+
+def _previous_report(previous: dict[str, Any]) -> PublishReport:
+    """The last build's site, as the report of a build that changed nothing yet."""
+    report = PublishReport(**previous.get("summary", {}))
+    report.files = previous["files"]
+    report.unchanged = len(report.files)
+    return report
+
+
+def _quick_publish(
+    config: Config,
+    previous: dict[str, Any],
+    stamp: dict[str, str],
+    commit_guard: contextlib.AbstractContextManager[None] | None,
+) -> PublishReport | None:
+    """When only existing notes changed since the last build, try `builder.quick` (None: it does not apply)."""
+    before = previous.get("stamp") or {}
+    changed = sorted(name for name in before.keys() | stamp.keys() if before.get(name) != stamp.get(name))
+    paths = [config.root / name for name in changed]
+    notes_only = all(
+        name in before and name in stamp and path.suffix == ".md" and path.parent == config.content_dir
+        for name, path in zip(changed, paths, strict=True)
+    )
+    if not changed or not notes_only:
+        return None
+    from .quick import quick_publish
+
+    result = quick_publish(
+        config,
+        paths,
+        manifest_file=_state_file(config, "pages"),
+        store_file=_state_file(config, "bodies", ".sqlite"),
+        commit_guard=commit_guard,
+    )
+    if result is None:
+        return None
+    report = _previous_report(previous)
+    report.rendered, report.written, report.diagnostics = result.rendered, result.written, result.diagnostics
+    report.unchanged -= result.written
+    report.site_updated = True
     return report
 
 
@@ -237,6 +292,8 @@ def render_pages(
     pages' files itself and returns only names and flags, so memory stays bounded. Results come
     back in page order, so diagnostics and output are identical for any number of jobs.
     """
+    import multiprocessing
+
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         for relative, page in todo:
             yield _render_one(renderer, relative, page, writer.staging)
@@ -281,6 +338,8 @@ def _render_one(renderer: Renderer, relative: str, page: Page, staging: Path) ->
 
 def template_diagnostic(exc: jinja2.TemplateError, config: Config, page: Page) -> Diagnostic:
     """Name the template file and line (and the page being rendered) for a Jinja error."""
+    import traceback
+
     filename: str | None = getattr(exc, "filename", None)
     line: int | None = getattr(exc, "lineno", None)
     if filename is None:  # runtime errors: Jinja rewrites frames to point at template lines
@@ -339,7 +398,7 @@ def stale_inputs(config: Config, *, include_drafts: bool = False) -> list[str]:
     Names the seeds, notes or templates added, edited or deleted since; "(settings)" for
     briefgen.toml or the briefgen version; "(site)" when site/ itself is missing or was altered.
     """
-    previous = read_json(_state_file(config, "build"))
+    previous = read_state(_state_file(config, "build"))
     before = previous.get("stamp") or {}
     now, _ = input_stamp(config, include_drafts=include_drafts, authoring=True, known=previous.get("stats"))
     changed = sorted(name for name in before.keys() | now.keys() if before.get(name) != now.get(name))
@@ -369,15 +428,22 @@ def _scan(folder: Path) -> list[tuple[str, os.stat_result]]:
 
 
 def _site_complete(output_dir: Path, files: object) -> bool:
-    """site/ still holds every file the last build wrote (and nothing was deleted by hand)."""
+    """site/ still holds every file the last build wrote (nothing was deleted by hand).
+
+    One stat per file: a walk of site/ would open every page's folder, several times slower.
+    """
     if not isinstance(files, list) or not output_dir.is_dir():
         return False
-    prefix = len(str(output_dir)) + 1
-    present = {path[prefix:].replace(os.sep, "/") for path, _ in _scan(output_dir)}
-    return present == set(files)
+    base = str(output_dir) + os.sep
+    try:
+        for name in files:
+            os.stat(base + name)
+    except (OSError, TypeError):
+        return False
+    return True
 
 
-def _state_file(config: Config, name: str) -> Path:
+def _state_file(config: Config, name: str, suffix: str = ".pickle") -> Path:
     """Per-output-folder state in the cache (serve builds elsewhere and keeps its own)."""
     tag = hashlib.sha256(str(config.output_dir.resolve()).encode()).hexdigest()[:12]
-    return config.cache_dir / f"{name}-{tag}.json"
+    return config.cache_dir / f"{name}-{tag}{suffix}"

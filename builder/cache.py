@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import pickle
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from . import __version__
 from .errors import NoteError
 from .notes import Note, is_unedited, parse_note, write_text_atomic
 
-CACHE_FORMAT = f"briefgen {__version__} cache 1"
+CACHE_FORMAT = f"briefgen {__version__} cache 2"
 
 
 class PickleCache:
@@ -62,18 +61,23 @@ class PickleCache:
             pass  # a read-only cache folder costs speed, never correctness
 
 
-def read_json(path: Path) -> dict[str, Any]:
-    """A JSON cache file of this briefgen version, or {} when missing or unusable."""
+def read_state(path: Path) -> dict[str, Any]:
+    """A build-state file of this briefgen version, or {} when missing or unusable.
+
+    Pickled rather than JSON: these are read and written on every build, even a no-op one, and
+    pickle is several times faster for their large dicts of short strings.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with path.open("rb") as handle:
+            tag, data = pickle.load(handle)
+    except Exception:  # missing, truncated, corrupt or foreign: recompute
         return {}
-    return data if isinstance(data, dict) and data.get("format") == CACHE_FORMAT else {}
+    return data if tag == CACHE_FORMAT and isinstance(data, dict) else {}
 
 
-def write_json(path: Path, data: dict[str, Any]) -> None:
+def write_state(path: Path, data: dict[str, Any]) -> None:
     with contextlib.suppress(OSError):
-        write_text_atomic(path, json.dumps({"format": CACHE_FORMAT, **data}, separators=(",", ":")))
+        write_text_atomic(path, pickle.dumps((CACHE_FORMAT, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class PageCache:

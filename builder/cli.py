@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .config import Config, find_root, load_config
+from .config import Config, default_jobs, find_root, load_config
 from .errors import BriefgenError, ConfigError, Diagnostic
 from .workflow import WORKFLOW_FILE
 
@@ -156,8 +156,6 @@ def _config(args: argparse.Namespace, **overrides: Any) -> Config:
 
 
 def _jobs(args: argparse.Namespace) -> int:
-    from .authoring import default_jobs
-
     return int(args.jobs) if args.jobs else default_jobs()
 
 
@@ -180,6 +178,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     entities = ", ".join(f"{n} {k}" for k, n in p.entity_pages.items())
     if report.up_to_date:
         print("nothing changed since the last build", file=out)
+    elif report.quick:
+        print("notes: only note bodies changed; rendered their pages alone", file=out)
     print(
         f"site: {p.briefings} briefings, {entities}; {p.pages} pages ({p.rendered} rendered), {p.feeds} feed", file=out
     )

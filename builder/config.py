@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
-from .model import parse_iso_date
+from .isodate import parse_iso_date
 
 CONFIG_FILE = "briefgen.toml"
 
@@ -178,3 +179,8 @@ def theme_dir() -> Path:
     """
     packaged = Path(str(resources.files("builder"))) / "theme"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+
+
+def default_jobs() -> int:
+    """Worker processes for extraction and rendering: the cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

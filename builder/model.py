@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 Evidence = tuple[str, ...]
@@ -178,15 +178,6 @@ class Briefing:
         if not self.draft:
             del data["draft"]
         return data
-
-
-def parse_iso_date(value: object) -> date:
-    """A date from YAML/TOML (already a date or datetime) or an ISO string; ValueError otherwise."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def _plain(value: Any) -> Any:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import NoteError, describe_yaml_error
-from .model import parse_iso_date
+from .isodate import parse_iso_date
 
 try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
     from yaml import CSafeDumper as _Dumper
@@ -54,6 +54,9 @@ class Note:
     """Line number in the file where the body starts (for error messages)."""
     digest: str = ""
     """sha256 of the note's text: pages that show this note change exactly when it does."""
+    head_digest: str = ""
+    """sha256 of the front-matter text alone. Every page but the note's own is built from the
+    front-matter (and `links`), so an edit that keeps this and `links` touches only that page."""
     links: tuple[str, ...] = ()
     """Slugs of the briefings the body links to ("/briefings/<slug>/"), for backlinks."""
 
@@ -102,6 +105,12 @@ def is_unedited(text: str) -> bool:
 
 def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
     """Pure: note text -> (front-matter mapping, body, body line). Raises NoteError with a line."""
+    data, body, head = _split(text, file=file)
+    return data, body, head.count("\n") + 1
+
+
+def _split(text: str, *, file: str) -> tuple[dict[str, Any], str, str]:
+    """(front-matter mapping, body, the front-matter text with its '---' lines)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     match = _FRONTMATTER.match(text)
     if not match:
@@ -116,14 +125,13 @@ def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
         data = {}
     if not isinstance(data, dict):
         raise NoteError(f"{file}:2: front-matter must be a mapping of fields, got {type(data).__name__}")
-    body_line = match.group(0).count("\n") + 1
-    return data, text[match.end() :], body_line
+    return data, text[match.end() :], match.group(0)
 
 
 def parse_note(text: str, *, file: str, default_slug: str) -> Note:
     """Pure: note text -> Note, validating the fields the site relies on."""
-    data, body, body_line = split_note(text, file=file)
-    return note_from_data(data, body, file=file, default_slug=default_slug, text=text, body_line=body_line)
+    data, body, head = _split(text, file=file)
+    return note_from_data(data, body, file=file, default_slug=default_slug, text=text, head=head)
 
 
 def make_generated_note(
@@ -137,14 +145,13 @@ def make_generated_note(
     text = make_note_text(frontmatter, body, generator=generator)
     end = text.index("\n---\n", 3) + 5
     data = {**frontmatter, "generated": {"by": generator, "sha256": generated_hash(text)}}
-    note = note_from_data(
-        data, text[end:], file=file, default_slug=default_slug, text=text, body_line=text[:end].count("\n") + 1
-    )
+    note = note_from_data(data, text[end:], file=file, default_slug=default_slug, text=text, head=text[:end])
     return text, note
 
 
-def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: str, text: str, body_line: int) -> Note:
-    """Validate front-matter fields and build the Note (`text` is the whole file, for its hash)."""
+def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: str, text: str, head: str) -> Note:
+    """Validate front-matter fields and build the Note (`text` is the whole file and `head` its
+    front-matter with the '---' lines, for their hashes)."""
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         raise NoteError(f"{file}: field 'title': required, expected a non-empty string")
@@ -177,8 +184,9 @@ def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: 
         body=body,
         meta=data,
         draft=draft,
-        body_line=body_line,
+        body_line=head.count("\n") + 1,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        head_digest=hashlib.sha256(head.encode("utf-8")).hexdigest(),
         links=tuple(dict.fromkeys(_BRIEFING_LINK.findall(body))),
     )
 

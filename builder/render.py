@@ -77,9 +77,21 @@ def make_environment(config: Config, loader: jinja2.BaseLoader | None = None) ->
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(config),
     )
     env.filters["longdate"] = _longdate
     return env
+
+
+def _bytecode_cache(config: Config) -> jinja2.BytecodeCache | None:
+    """Compiled templates under .briefgen/ (Jinja checks each against its template's source), so a
+    build that renders a few pages does not spend most of its time compiling templates."""
+    folder = config.cache_dir / f"templates-jinja{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _longdate(value: date | str | None) -> str:
@@ -179,8 +191,13 @@ def make_jsonld(note: Note, site: Site, urls: Urls, config: Config) -> dict[str,
 class Renderer:
     """Renders pages to bytes with one Jinja environment and one Markdown parser."""
 
-    def __init__(self, site: Site, config: Config, *, loader: jinja2.BaseLoader | None = None) -> None:
-        self.site = site
+    def __init__(
+        self,
+        config: Config,
+        *,
+        loader: jinja2.BaseLoader | None = None,
+        template_signatures: Mapping[str, str] | None = None,
+    ) -> None:
         self.config = config
         self.urls = Urls(config.base_path, config.site_origin)
         self.env = make_environment(config, loader)
@@ -194,7 +211,7 @@ class Renderer:
             "generator": f"briefgen {__version__}",
         }
         self.env.globals.update(self.globals)
-        self.templates = TemplateSignatures(self.env)
+        self.templates = TemplateSignatures(self.env, template_signatures)
         self._memo: dict[int, bytes] = {}
         # Everything a page sees besides its own context: the settings, the version and the theme.
         self.globals_signature = fingerprint(

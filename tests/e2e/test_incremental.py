@@ -66,6 +66,81 @@ def test_body_edit_renders_only_its_own_page(project: Path, tmp_path: Path) -> N
     assert snapshot(project / "site") == clean_build(project, tmp_path)
 
 
+def forbid_gathering(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the full publishing path fail loudly, to prove a build did not take it."""
+
+    def gather(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the site was gathered again")
+
+    monkeypatch.setattr("builder.site.make_site", gather)
+
+
+def append_to(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_body_edit_renders_its_page_without_reading_the_other_notes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = note_for(project, "budget number 3 ")
+    append_to(path, "\nA late correction from the desk.\n")
+    with monkeypatch.context() as patch:
+        forbid_gathering(patch)
+        report = run_build(project)
+    assert report.quick and report.count("error") == 0
+    assert report.publishing.rendered == 1 and report.publishing.written == 1
+    page = (project / "site" / "briefings" / path.stem / "index.html").read_text(encoding="utf-8")
+    assert "A late correction from the desk." in page
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+    assert run_build(project).up_to_date  # and the quick build left a consistent state behind
+
+
+def test_quick_builds_in_a_row_match_a_clean_build(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = note_for(project, "budget number 1 "), note_for(project, "budget number 2 ")
+    with monkeypatch.context() as patch:
+        forbid_gathering(patch)
+        for step in range(3):
+            append_to(first, f"\nFirst note, edit {step}.\n")
+            append_to(second, f"\nSecond note, edit {step}.\n")
+            assert run_build(project).quick
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+    # a full build afterwards renders nothing: the quick builds recorded what they rendered
+    (project / "aliases.toml").write_text("", encoding="utf-8")
+    assert run_build(project).publishing.rendered == 0
+
+
+def test_a_body_edit_that_adds_a_briefing_link_updates_the_backlinks(project: Path, tmp_path: Path) -> None:
+    source, target = note_for(project, "budget number 4 "), note_for(project, "budget number 6 ")
+    append_to(source, f"\nSee also [the other budget](/briefings/{target.stem}/).\n")
+    report = run_build(project)
+    assert not report.quick and report.count("error") == 0
+    target_page = (project / "site" / "briefings" / target.stem / "index.html").read_text(encoding="utf-8")
+    assert f"/briefings/{source.stem}/" in target_page
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+
+
+def test_front_matter_edits_and_broken_notes_take_the_full_path(project: Path) -> None:
+    path = note_for(project, "budget number 2 ")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle:", "\ntitle: [unclosed", 1), encoding="utf-8")
+    report = run_build(project)
+    assert not report.quick and report.count("error") == 1
+    assert path.name in str(report.diagnostics)
+    path.write_text(text.replace("\ntopics:", "\ndraft: false\ntopics:", 1), encoding="utf-8")
+    report = run_build(project)
+    assert not report.quick and report.count("error") == 0
+
+
+def test_a_page_deleted_from_the_site_is_restored_even_by_a_body_edit(project: Path, tmp_path: Path) -> None:
+    (project / "site" / "timeline" / "index.html").unlink()
+    append_to(note_for(project, "budget number 3 "), "\nOne more line.\n")
+    report = run_build(project)
+    assert not report.quick
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+
+
 def test_title_edit_also_renders_the_pages_that_list_it(project: Path, tmp_path: Path) -> None:
     path = note_for(project, "budget number 5 ")
     text = path.read_text(encoding="utf-8")
@@ -86,10 +161,17 @@ def test_warm_build_from_the_cache_matches_a_clean_build(project: Path, tmp_path
 
 
 def test_corrupt_cache_is_ignored(project: Path, tmp_path: Path) -> None:
-    for path in (project / ".briefgen").glob("*.*"):
-        path.write_bytes(b"\x00garbage")
+    cache = project / ".briefgen"
+    state = [*cache.glob("*.*"), *cache.glob("templates-*/*")]  # not pages/: hard links to site files
+    for path in state:
+        if path.is_file():
+            path.write_bytes(b"\x00garbage")
+    assert len(state) >= 6
     shutil.rmtree(project / "site")
     assert run_build(project).count("error") == 0
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+    append_to(note_for(project, "budget number 3 "), "\nAfter the repair.\n")
+    assert run_build(project).quick  # the full build replaced the unreadable state
     assert snapshot(project / "site") == clean_build(project, tmp_path)
 
 
