@@ -57,6 +57,8 @@ class PublishReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Every file of the site as written (relative paths)."""
+    changed: list[str] = field(default_factory=list)
+    """The files this build wrote or removed (what a live preview reloads)."""
 
 
 @dataclass
@@ -228,6 +230,7 @@ def publish(
             write_state(manifest_file, {"pages": signatures, "token": token, "templates": templates})
             page_cache.prune(set(signatures.values()))
         report.files = writer.files
+        report.changed = writer.changed if report.site_updated else []
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
     return report
 
@@ -268,8 +271,9 @@ def _quick_publish(
     if result is None:
         return None
     report = _previous_report(previous)
-    report.rendered, report.written, report.diagnostics = result.rendered, result.written, result.diagnostics
-    report.unchanged -= result.written
+    report.rendered, report.written, report.diagnostics = result.rendered, len(result.written), result.diagnostics
+    report.changed = result.written
+    report.unchanged -= report.written
     report.site_updated = True
     return report
 
@@ -288,9 +292,11 @@ def render_pages(
 ) -> Iterator[RenderResult]:
     """Render and stage pages, in forked worker processes when there are enough of them.
 
-    Workers inherit the gathered Site through fork (no pickling of the site); each stages its
-    pages' files itself and returns only names and flags, so memory stays bounded. Results come
-    back in page order, so diagnostics and output are identical for any number of jobs.
+    `jobs` processes render: this one and `jobs - 1` forked workers, which inherit the gathered
+    Site (no pickling of the site). Chunks are dealt round-robin, this process rendering every
+    `jobs`-th one while the workers run ahead on the rest; each process stages its pages' files
+    itself and only names and flags travel back, so memory stays bounded. Results come back in
+    page order, so diagnostics and output are identical for any number of jobs.
     """
     import multiprocessing
 
@@ -300,18 +306,27 @@ def render_pages(
             if tick:
                 tick()
         return
+    import gc
+
     global _WORKER
     _WORKER = (renderer, todo, writer.staging)
     size = max(8, min(100, len(todo) // (jobs * 8)))
     chunks = [range(start, min(start + size, len(todo))) for start in range(0, len(todo), size)]
+    mine = set(range(0, len(chunks), jobs))
+    # Workers then leave the inherited objects alone when they collect garbage, instead of
+    # touching (and so copying) every page of the parent's heap.
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for results in pool.imap(_render_chunk, chunks):
-                for result in results:
+        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            gc.unfreeze()
+            theirs = pool.imap(_render_chunk, [chunk for i, chunk in enumerate(chunks) if i not in mine])
+            for index, chunk in enumerate(chunks):
+                for result in _render_chunk(chunk) if index in mine else next(theirs):
                     yield result
                     if tick:
                         tick()
     finally:
+        gc.unfreeze()
         _WORKER = None
 
 

@@ -36,7 +36,7 @@ _PLACEHOLDER = "0" * 64
 _BRIEFING_LINK = re.compile(r"\]\(/briefings/([a-z0-9][a-z0-9._-]*)/?(?:#[^)]*)?\)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """One note, parsed: the fields the site needs plus the full front-matter."""
 

@@ -66,6 +66,7 @@ class SiteWriter:
         self.removed = 0
         self._files: set[str] = set()
         self._staged: list[str] = []
+        self._removed: list[str] = []
 
     def __enter__(self) -> SiteWriter:
         self.output_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +121,11 @@ class SiteWriter:
         """Every file of the new site (relative paths), sorted."""
         return sorted(self._files)
 
+    @property
+    def changed(self) -> list[str]:
+        """The files written or removed (after `commit()`), sorted."""
+        return sorted(self._staged + self._removed)
+
     def final_path(self, relative: str) -> Path:
         """Where a recorded file's bytes are now: staged, or (unchanged) in site/."""
         staged = self.staging / relative
@@ -140,8 +146,10 @@ class SiteWriter:
         for root, dirs, files in os.walk(self.output_dir, topdown=False):
             for name in files:
                 path = os.path.join(root, name)
-                if path[prefix:].replace(os.sep, "/") not in self._files:
+                relative = path[prefix:].replace(os.sep, "/")
+                if relative not in self._files:
                     os.unlink(path)
+                    self._removed.append(relative)
                     self.removed += 1
             for name in dirs:
                 folder = os.path.join(root, name)

@@ -197,7 +197,8 @@ def _dump(page: BodyPage) -> bytes:
 @dataclass
 class QuickResult:
     rendered: int
-    written: int
+    written: list[str]
+    """The site files whose bytes changed."""
     diagnostics: list[Diagnostic]
 
 
@@ -253,14 +254,14 @@ def quick_publish(
                 except jinja2.TemplateError:
                     return None  # the full path names the template and line
                 rendered[stored.relative] = dataclasses.replace(stored, signature=signature)
-        written = 0
+        written: list[str] = []
         page_cache = PageCache(config.cache_dir / "pages")
         with contextlib.ExitStack() as stack:
             if outputs:
                 stack.enter_context(commit_guard or contextlib.nullcontext())
             for relative, data in outputs.items():
                 if _write_atomic(config.output_dir / relative, data):
-                    written += 1
+                    written.append(relative)
                 page_cache.add(rendered[relative].signature, config.output_dir / relative)
         # The rows first: if the manifest write is lost, signatures disagree and the next
         # build takes the full path.

@@ -15,7 +15,6 @@ import dataclasses
 import inspect
 import ipaddress
 import mimetypes
-import os
 import socket
 import sys
 import threading
@@ -121,11 +120,6 @@ def resolve_request(raw_path: str, base_path: str) -> tuple[str, str]:
     return "file", relative
 
 
-def changed_files(before: dict[str, tuple[int, int, int]], after: dict[str, tuple[int, int, int]]) -> list[str]:
-    """Files added, changed or removed between two snapshots of the served folder."""
-    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-
-
 def reload_messages(changed: Sequence[str], base_path: str, *, errors_changed: bool) -> list[str]:
     """LiveReload commands for a finished build: stylesheets swap in place when they are all that changed."""
     if not changed:
@@ -134,17 +128,6 @@ def reload_messages(changed: Sequence[str], base_path: str, *, errors_changed: b
         return [reload_message(base_path + name, live_css=True) for name in changed]
     page = next((name for name in changed if name.endswith(".html")), changed[0])
     return [reload_message(base_path + page.removesuffix("index.html"), live_css=False)]
-
-
-def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
-    files: dict[str, tuple[int, int, int]] = {}
-    for base, _dirs, names in os.walk(folder):
-        for name in names:
-            path = Path(base, name)
-            with contextlib.suppress(OSError):
-                st = path.stat()
-                files[path.relative_to(folder).as_posix()] = (st.st_ino, st.st_size, st.st_mtime_ns)
-    return files
 
 
 def _error_from(exc: BaseException) -> Diagnostic:
@@ -195,7 +178,6 @@ class Preview:
         """Input file -> its content hash when the last build that needed it started."""
         self._known_lock = threading.Lock()
         self._building = False
-        self._files: dict[str, tuple[int, int, int]] = {}
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
         self._httpd: _Server | None = None
@@ -321,6 +303,7 @@ class Preview:
         started = time.perf_counter()
         self.builds += 1
         errors: list[Diagnostic] = []
+        report: BuildReport | None = None
         try:
             with contextlib.nullcontext() if _BUILD_HAS_GUARD else self.lock.write():
                 guard: dict[str, Any] = {"commit_guard": self.lock.write()} if _BUILD_HAS_GUARD else {}
@@ -330,9 +313,8 @@ class Preview:
         except Exception as exc:  # a bug or an I/O error in one build must not stop the preview
             errors = [_error_from(exc)]
         self.last_build_seconds = time.perf_counter() - started
-        files = _snapshot(self.root)
-        changed = changed_files(self._files, files) if self.builds > 1 else []
-        self._files = files
+        # what the build wrote or removed (one that raised wrote nothing: it commits last)
+        changed = report.publishing.changed if report is not None and self.builds > 1 else []
         rendered = self.last_report.publishing.rendered if self.last_report else 0
         self._announce(
             errors,

@@ -29,7 +29,7 @@ WEIGHTS = {"people": 8, "organizations": 4, "places": 2, "topics": 1}
 COMMON_TERM = 200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A link from a briefing to an entity, with what the briefing says about it."""
 
@@ -42,7 +42,7 @@ class Ref:
     """Other names this briefing gives the entity (its own surface forms, or the name before merging)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One person/place/organisation/topic page: every briefing that mentions it, newest first."""
 
@@ -60,7 +60,7 @@ class Entity:
     """Entities most often mentioned alongside, most frequent first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """What a listing shows of a briefing; listing pages depend on these fields, not on the body."""
 
@@ -71,7 +71,7 @@ class Card:
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineRow:
     date: str
     precision: str
@@ -83,7 +83,7 @@ class TimelineRow:
     evidence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     briefings: tuple[Note, ...]
     """Published notes, newest first."""
