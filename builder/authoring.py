@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .atomic import write_text_atomic
 from .cache import NoteFile, PickleCache, display_path, scan_notes
 from .config import Config
 from .duplicates import Duplicate, find_duplicates
 from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
-from .notes import Note, make_generated_note, write_text_atomic
+from .notes import Note, make_generated_note
 
 GENERATOR = f"briefgen {__version__}"
 

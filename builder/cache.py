@@ -13,11 +13,14 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .atomic import write_text_atomic
 from .errors import NoteError
-from .notes import Note, is_unedited, parse_note, write_text_atomic
+
+if TYPE_CHECKING:  # notes imports PyYAML, which an up-to-date build never needs
+    from .notes import Note
 
 CACHE_FORMAT = f"briefgen {__version__} cache 2"
 
@@ -131,6 +134,8 @@ class NoteFile:
 
 def scan_notes(content_dir: Path, root: Path, cache: PickleCache | None) -> list[NoteFile]:
     """Read every `content/*.md`; parse only what the cache has not seen (by path and content hash)."""
+    from .notes import is_unedited, parse_note
+
     found: list[NoteFile] = []
     if not content_dir.is_dir():
         return found

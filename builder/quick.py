@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import write_text_atomic
 from .cache import CACHE_FORMAT, display_path, read_state, write_state
 from .errors import Diagnostic, NoteError
-from .notes import Note, is_unedited, parse_note, write_text_atomic
+from .notes import Note, is_unedited, parse_note
 
 if TYPE_CHECKING:
     from .config import Config

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from builder.atomic import write_text_atomic
 from builder.cache import scan_notes
 from builder.errors import NoteError
 from builder.notes import (
@@ -19,7 +20,6 @@ from builder.notes import (
     make_note_text,
     parse_note,
     split_note,
-    write_text_atomic,
 )
 
 FILE = "content/summit.md"
