@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int], Callable[[], None]]
 """progress(label, total) -> tick(): called once per finished item."""
 
-PARALLEL_MIN_PAGES = 200
+PARALLEL_MIN_PAGES = 300
 """Below this many pages to render, worker processes cost more than they save."""
 
 
@@ -290,53 +290,65 @@ def render_pages(
     jobs: int,
     tick: Callable[[], None] | None = None,
 ) -> Iterator[RenderResult]:
-    """Render and stage pages, in forked worker processes when there are enough of them.
+    """Render and stage pages, in worker processes when there are enough of them.
 
-    `jobs` processes render: this one and `jobs - 1` forked workers, which inherit the gathered
-    Site (no pickling of the site). Chunks are dealt round-robin, this process rendering every
-    `jobs`-th one while the workers run ahead on the rest; each process stages its pages' files
-    itself and only names and flags travel back, so memory stays bounded. Results come back in
-    page order, so diagnostics and output are identical for any number of jobs.
+    `jobs` processes render: this one and `jobs - 1` workers. Chunks of pages are dealt
+    round-robin, this process rendering every `jobs`-th one while the workers run ahead on the
+    rest. Workers are fresh interpreters ("spawn"), sent only their chunks' pages: a forked
+    worker would share the whole gathered site and, as reference counts change, copy it, so the
+    build would hold it twice. Each process stages its pages' files itself and only names and
+    flags travel back. Results come back in page order, so diagnostics and output are identical
+    for any number of jobs.
     """
-    import multiprocessing
-
-    if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES:
         for relative, page in todo:
             yield _render_one(renderer, relative, page, writer.staging)
             if tick:
                 tick()
         return
-    import gc
+    import multiprocessing
+
+    size = max(8, min(100, len(todo) // (jobs * 8)))
+    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    # Listing pages (the archive, entity indexes, the timeline) hold thousands of items: shipping
+    # their context would cost more than rendering them, so this process keeps their chunks.
+    mine = {i for i, chunk in enumerate(chunks) if i % jobs == 0 or any(_is_listing(page) for _, page in chunk)}
+    spawn = multiprocessing.get_context("spawn")
+    setup = (renderer.config, writer.staging)
+    with spawn.Pool(jobs - 1, initializer=_start_worker, initargs=setup) as pool:
+        theirs = pool.imap(_render_chunk, [chunk for i, chunk in enumerate(chunks) if i not in mine])
+        for index, chunk in enumerate(chunks):
+            if index in mine:
+                results = [_render_one(renderer, relative, page, writer.staging) for relative, page in chunk]
+            else:
+                results = next(theirs)
+            for result in results:
+                yield result
+                if tick:
+                    tick()
+
+
+LISTING_SIZE = 256
+
+
+def _is_listing(page: Page) -> bool:
+    return any(isinstance(value, (list, tuple, dict)) and len(value) > LISTING_SIZE for value in page.context.values())
+
+
+_WORKER: tuple[Renderer, Path] | None = None
+
+
+def _start_worker(config: Config, staging: Path) -> None:
+    from .render import Renderer
 
     global _WORKER
-    _WORKER = (renderer, todo, writer.staging)
-    size = max(8, min(100, len(todo) // (jobs * 8)))
-    chunks = [range(start, min(start + size, len(todo))) for start in range(0, len(todo), size)]
-    mine = set(range(0, len(chunks), jobs))
-    # Workers then leave the inherited objects alone when they collect garbage, instead of
-    # touching (and so copying) every page of the parent's heap.
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-            gc.unfreeze()
-            theirs = pool.imap(_render_chunk, [chunk for i, chunk in enumerate(chunks) if i not in mine])
-            for index, chunk in enumerate(chunks):
-                for result in _render_chunk(chunk) if index in mine else next(theirs):
-                    yield result
-                    if tick:
-                        tick()
-    finally:
-        gc.unfreeze()
-        _WORKER = None
+    _WORKER = (Renderer(config), staging)
 
 
-_WORKER: tuple[Renderer, Sequence[tuple[str, Page]], Path] | None = None
-
-
-def _render_chunk(indices: range) -> list[RenderResult]:
+def _render_chunk(chunk: Sequence[tuple[str, Page]]) -> list[RenderResult]:
     assert _WORKER is not None
-    renderer, todo, staging = _WORKER
-    return [_render_one(renderer, *todo[i], staging) for i in indices]
+    renderer, staging = _WORKER
+    return [_render_one(renderer, relative, page, staging) for relative, page in chunk]
 
 
 def _render_one(renderer: Renderer, relative: str, page: Page, staging: Path) -> RenderResult:
