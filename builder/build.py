@@ -105,6 +105,11 @@ def build(
         if quick is not None:
             write_state(stamp_file, {"stamp": stamp, "stats": stats} | {k: previous[k] for k in ("files", "summary")})
             return BuildReport(None, quick, time.perf_counter() - started, quick=True)
+    elif not force and previous.get("stamp") == stamp:
+        restored = _restore_site(config, previous, commit_guard)
+        if restored is not None:
+            write_state(stamp_file, previous | {"stats": stats})
+            return BuildReport(None, restored, time.perf_counter() - started)
 
     from .authoring import sync_notes
     from .cache import PickleCache
@@ -207,11 +212,15 @@ def publish(
                 failed += 1
                 signatures.pop(relative, None)
                 report.diagnostics.append(failure)
-        for relative, data in make_extra_files(site, config, renderer.urls, pages):
-            writer.write(relative, data)
-        for relative, path in static_files(config):
+        other: dict[str, str] = {}  # files that are not pages -> content hash (cached like pages)
+        extra = [*make_extra_files(site, config, renderer.urls, pages)]
+        extra += [
+            (relative, path.read_bytes()) for relative, path in static_files(config) if relative not in signatures
+        ]
+        for relative, data in extra:
             if not writer.has(relative):
-                writer.write(relative, path.read_bytes())
+                writer.write(relative, data)
+                other[relative] = hashlib.sha256(data).hexdigest()
         if failed:
             report.diagnostics.append(
                 Diagnostic("error", config.output_dir.name, "site not updated: the previous site is kept")
@@ -227,8 +236,11 @@ def publish(
                     shown = ((relative, signatures[relative], page) for relative, page in page_list)
                     store.record(token, parsed, body_pages(shown))
             templates = renderer.templates.signatures
-            write_state(manifest_file, {"pages": signatures, "token": token, "templates": templates})
-            page_cache.prune(set(signatures.values()))
+            for relative, digest in other.items():
+                page_cache.add(digest, config.output_dir / relative)
+            manifest = {"pages": signatures, "other": other, "token": token, "templates": templates}
+            write_state(manifest_file, manifest)
+            page_cache.prune(set(signatures.values()) | set(other.values()))
         report.files = writer.files
         report.changed = writer.changed if report.site_updated else []
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
@@ -240,6 +252,32 @@ def _previous_report(previous: dict[str, Any]) -> PublishReport:
     report = PublishReport(**previous.get("summary", {}))
     report.files = previous["files"]
     report.unchanged = len(report.files)
+    return report
+
+
+def _restore_site(
+    config: Config, previous: dict[str, Any], commit_guard: contextlib.AbstractContextManager[None] | None
+) -> PublishReport | None:
+    """Inputs unchanged but site/ deleted or incomplete: put back every file of the last build from
+    the page cache, without gathering or rendering anything (None when a file is not cached)."""
+    from .cache import PageCache
+    from .output import SiteWriter
+
+    manifest = read_state(_state_file(config, "pages"))
+    keys: dict[str, str] = (manifest.get("pages") or {}) | (manifest.get("other") or {})
+    page_cache = PageCache(config.cache_dir / "pages")
+    sources = [(relative, page_cache.path(keys.get(relative, ""))) for relative in previous["files"]]
+    if not all(relative in keys and source.is_file() for relative, source in sources):
+        return None
+    report = _previous_report(previous)
+    with SiteWriter(config.output_dir) as writer:
+        for relative, source in sources:
+            writer.link(relative, source)
+        with commit_guard or contextlib.nullcontext():
+            writer.commit()
+        report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
+        report.changed = writer.changed
+    report.site_updated = True
     return report
 
 
@@ -393,7 +431,7 @@ def input_stamp(
     Like git's index, a file whose size and modification time match the last stamp is not read
     again, unless that time is too close to when the stamp was taken to rule out a same-tick edit.
     """
-    settings = f"{__version__}\0{config!r}\0{include_drafts}\0{authoring}"
+    settings = f"{__version__}\0{config!r}\0{include_drafts}\0{authoring}\0{_libraries()}"
     stamp = {"(settings)": hashlib.sha256(settings.encode()).hexdigest()}
     stats: Stats = {}
     known = known or {}
@@ -417,6 +455,29 @@ def input_stamp(
             stamp[name] = digest
             stats[name] = [info.st_size, info.st_mtime_ns, digest]
     return stamp, stats
+
+
+RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "yaml")
+
+
+def _libraries() -> str:
+    """Which installed copies of the libraries that shape the output this build runs with.
+
+    Their files' sizes and times, found without importing them (importing would cost an up-to-date
+    build more than its whole check): upgrading one makes every page out of date.
+    """
+    from importlib.util import find_spec
+
+    parts = []
+    for name in RENDERING_LIBRARIES:
+        spec = find_spec(name)
+        origin = spec.origin if spec else None
+        try:
+            info = os.stat(origin) if origin else None
+        except OSError:
+            info = None
+        parts.append(f"{name}:{origin}:{info.st_size}:{info.st_mtime_ns}" if info else f"{name}:-")
+    return ";".join(parts)
 
 
 def stale_inputs(config: Config, *, include_drafts: bool = False) -> list[str]:

@@ -153,10 +153,23 @@ def test_title_edit_also_renders_the_pages_that_list_it(project: Path, tmp_path:
     assert site == clean_build(project, tmp_path)
 
 
-def test_warm_build_from_the_cache_matches_a_clean_build(project: Path, tmp_path: Path) -> None:
+def test_warm_build_from_the_cache_matches_a_clean_build(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.rmtree(project / "site")
+    with monkeypatch.context() as patch:
+        forbid_gathering(patch)  # nothing changed but site/: it is put back from the cache alone
+        report = run_build(project)
+    assert report.publishing.rendered == 0 and report.publishing.written == len(report.publishing.files)
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+    assert run_build(project).up_to_date
+
+
+def test_a_site_without_its_cached_pages_is_rebuilt_in_full(project: Path, tmp_path: Path) -> None:
+    shutil.rmtree(project / "site")
+    shutil.rmtree(project / ".briefgen" / "pages")
     report = run_build(project)
-    assert report.publishing.rendered == 0  # every page came from the page cache
+    assert report.publishing.rendered == report.publishing.pages
     assert snapshot(project / "site") == clean_build(project, tmp_path)
 
 
