@@ -25,7 +25,7 @@ from .duplicates import Duplicate, find_duplicates
 from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
-from .notes import Note, make_generated_note
+from .notes import Note, compact_note, make_generated_note
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -239,7 +239,7 @@ def sync_notes(
             frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
         path = config.content_dir / f"{slug}.md"
         display = display_path(path, root)
-        text, parsed = result.text, result.note
+        text, parsed = result.text, (compact_note(result.note) if result.note else None)
         if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
             text, parsed = make_generated_note(
                 frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug

@@ -6,8 +6,10 @@ its own output, the publishing half to load notes (generated or hand-written) as
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -179,13 +181,39 @@ def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: 
         date=_parse_date(data.get("date"), file),
         summary=summary.strip(),
         body=body,
-        meta=data,
+        meta=compact(data),
         draft=draft,
         body_line=head.count("\n") + 1,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         head_digest=hashlib.sha256(head.encode("utf-8")).hexdigest(),
         links=tuple(dict.fromkeys(_BRIEFING_LINK.findall(body))),
     )
+
+
+SHARED_TEXT = 24
+"""Strings up to this length in front-matter are shared between notes (see `compact`)."""
+
+
+def compact(value: Any) -> Any:
+    """Front-matter with its keys and short strings interned, so every note shares one copy.
+
+    A site holds every note's front-matter at once, and most of it is small repeated strings:
+    the same dozen keys on every person, place and quote, evidence ids such as "p3", statuses,
+    precisions, roles. Sharing them takes about a third off the notes' memory.
+    """
+    if isinstance(value, dict):
+        return {sys.intern(k) if type(k) is str else k: compact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [compact(v) for v in value]
+    if type(value) is str and len(value) <= SHARED_TEXT:
+        return sys.intern(value)
+    return value
+
+
+def compact_note(note: Note) -> Note:
+    """The same note, its front-matter sharing strings with this process's other notes (for notes
+    that arrive pickled from a worker process, which come with copies of their own)."""
+    return dataclasses.replace(note, meta=compact(note.meta))
 
 
 def _parse_date(value: Any, file: str) -> date | None:
