@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .atomic import write_text_atomic
+from .atomic import atomic_file, write_text_atomic
 from .errors import NoteError
 
 if TYPE_CHECKING:  # notes imports PyYAML, which an up-to-date build never needs
@@ -59,7 +59,8 @@ class PickleCache:
         kept = {key: self.entries[key] for key in sorted(self._used)}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self.path, pickle.dumps((CACHE_FORMAT, kept), protocol=pickle.HIGHEST_PROTOCOL))
+            with atomic_file(self.path) as handle:
+                pickle.dump((CACHE_FORMAT, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
             pass  # a read-only cache folder costs speed, never correctness
 
