@@ -89,12 +89,26 @@ def build(
     authoring: bool = True,
     progress: Progress | None = None,
     commit_guard: contextlib.AbstractContextManager[None] | None = None,
+    edited_notes: Sequence[Path] | None = None,
 ) -> BuildReport:
-    """Both halves: update notes from seeds, then publish every note to the site."""
+    """Both halves: update notes from seeds, then publish every note to the site.
+
+    `edited_notes`: the caller knows that these existing notes are all that changed since its
+    own last build (`serve`, from the file watcher). Their body-only edits then skip the scan of
+    every input; anything else falls through to the full check below.
+    """
     started = time.perf_counter()
     stamp_file = _state_file(config, "build")
     previous = read_state(stamp_file)
     known = previous.get("stats") or {}
+    told = _restamp_notes(config, previous, edited_notes) if edited_notes and not force else None
+    if told is not None:
+        quick = _quick_publish(config, previous, told[0], commit_guard)
+        if quick is not None:
+            write_state(
+                stamp_file, {"stamp": told[0], "stats": told[1]} | {k: previous[k] for k in ("files", "summary")}
+            )
+            return BuildReport(None, quick, time.perf_counter() - started, quick=True)
     stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=known)
     current = not force and _site_complete(config.output_dir, previous.get("files"))
     if current and previous.get("stamp") == stamp:
@@ -253,6 +267,28 @@ def _previous_report(previous: dict[str, Any]) -> PublishReport:
     report.files = previous["files"]
     report.unchanged = len(report.files)
     return report
+
+
+def _restamp_notes(
+    config: Config, previous: dict[str, Any], paths: Sequence[Path]
+) -> tuple[dict[str, str], Stats] | None:
+    """The last build's stamp with these existing notes hashed again (None: not only such notes)."""
+    before, known = previous.get("stamp"), previous.get("stats")
+    if not isinstance(before, dict) or not isinstance(known, dict) or "files" not in previous:
+        return None
+    stamp, stats = dict(before), dict(known)
+    prefix = str(config.root) + os.sep
+    for path in paths:
+        name = str(path)[len(prefix) :] if str(path).startswith(prefix) else ""
+        if path.parent != config.content_dir or path.suffix != ".md" or name not in before:
+            return None
+        try:
+            info, data = path.stat(), path.read_bytes()
+        except OSError:
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        stamp[name], stats[name] = digest, [info.st_size, info.st_mtime_ns, digest]
+    return stamp, stats
 
 
 def _restore_site(

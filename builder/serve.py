@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import inspect
 import ipaddress
 import mimetypes
 import socket
@@ -36,9 +35,6 @@ from .watch import MAX_WAIT_SECONDS, QUIET_SECONDS, Change, Debouncer, Layout, W
 from .websocket import WebSocket, handshake_response, is_upgrade
 
 Log = Callable[[str], None]
-
-_BUILD_HAS_GUARD = "commit_guard" in inspect.signature(build).parameters
-"""build() can hold our write lock only around the moment it changes the served folder."""
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 NOT_FOUND_PAGE = b"<!doctype html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>"
@@ -128,6 +124,10 @@ def reload_messages(changed: Sequence[str], base_path: str, *, errors_changed: b
         return [reload_message(base_path + name, live_css=True) for name in changed]
     page = next((name for name in changed if name.endswith(".html")), changed[0])
     return [reload_message(base_path + page.removesuffix("index.html"), live_css=False)]
+
+
+def _edit_of_note(change: Change) -> bool:
+    return change.kind == "note" and not change.structural
 
 
 def _error_from(exc: BaseException) -> Diagnostic:
@@ -305,9 +305,16 @@ class Preview:
         errors: list[Diagnostic] = []
         report: BuildReport | None = None
         try:
-            with contextlib.nullcontext() if _BUILD_HAS_GUARD else self.lock.write():
-                guard: dict[str, Any] = {"commit_guard": self.lock.write()} if _BUILD_HAS_GUARD else {}
-                report = build(self.config, include_drafts=self.include_drafts, jobs=1, **guard)
+            # Edits to existing notes only: the build may take them from the watcher's word
+            # instead of scanning every input (the served folder is ours alone).
+            edited = [c.path for c in changes] if changes and all(_edit_of_note(c) for c in changes) else None
+            report = build(
+                self.config,
+                include_drafts=self.include_drafts,
+                jobs=1,
+                commit_guard=self.lock.write(),
+                edited_notes=edited,
+            )
             self.last_report = report
             errors = [d for d in report.diagnostics if d.severity == "error"]
         except Exception as exc:  # a bug or an I/O error in one build must not stop the preview

@@ -470,17 +470,17 @@ def test_reload_is_sent_only_once_the_new_page_is_served(
         message = client.receive()
         assert message["command"] == "reload" and message["liveCSS"] is False
         assert f"Version {version}." in page(preview, "/briefings/a/")  # the moment the reload arrives
+        assert preview.last_report is not None and preview.last_report.quick  # a body edit: its page alone
     (root / "templates" / "static" / "style.css").write_text("body { color: red; }\n")
     assert client.receive() == {"command": "reload", "path": "/static/style.css", "liveCSS": True, "liveImg": True}
     assert "red" in page(preview, "/static/style.css")
     client.close()
 
 
-@pytest.mark.parametrize("commit_guard", [True, False], ids=["commit-guard", "lock-whole-build"])
+@pytest.mark.parametrize("edit", ["title", "body"], ids=["full-builds", "quick-builds"])
 def test_requests_during_builds_always_get_a_complete_site(
-    make_project: MakeProject, serve: Callable[..., Preview], monkeypatch: pytest.MonkeyPatch, commit_guard: bool
+    make_project: MakeProject, serve: Callable[..., Preview], edit: str
 ) -> None:
-    monkeypatch.setattr(builder.serve, "_BUILD_HAS_GUARD", commit_guard)  # False: a build() without commit_guard
     notes = {f"n{i:02d}.md": note(f"Note {i}") for i in range(30)}
     root = make_project(sample=False, notes=notes)
     preview = serve(root)
@@ -500,8 +500,12 @@ def test_requests_during_builds_always_get_a_complete_site(
     try:
         for round_ in range(5):
             for i in range(0, 30, 3):
-                save_atomically(root / "content" / f"n{i:02d}.md", note(f"Note {i} r{round_}"))
-            wait_for(shows(preview, "/briefings/", f"Note 27 r{round_}<"), f"round {round_} to be served")
+                text = note(f"Note {i} r{round_}") if edit == "title" else note(f"Note {i}", f"Body r{round_}.")
+                save_atomically(root / "content" / f"n{i:02d}.md", text)
+            if edit == "title":
+                wait_for(shows(preview, "/briefings/", f"Note 27 r{round_}<"), f"round {round_} to be served")
+            else:
+                wait_for(shows(preview, "/briefings/n27/", f"Body r{round_}."), f"round {round_} to be served")
     finally:
         stop.set()
         for reader in readers:
