@@ -9,6 +9,7 @@ or created. Notes whose seed is gone stay, reported as orphans.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -111,18 +112,25 @@ def _extract_star(args: Job) -> Extracted:
     return extract_note(*args)
 
 
+PARALLEL_MIN_SEEDS = 32
+"""Below this many seeds, starting worker processes costs more than it saves."""
+
+
 def extract_many(
     jobs: Sequence[Job], *, workers: int, on_done: Callable[[], None] | None = None
 ) -> Iterator[Extracted]:
     """Run `extract_note` over many seeds, in worker processes when it pays; results in input order."""
-    if workers <= 1 or len(jobs) < 8:
+    if workers <= 1 or len(jobs) < PARALLEL_MIN_SEEDS:
         for job in jobs:
             yield extract_note(*job)
             if on_done:
                 on_done()
         return
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Fresh interpreters rather than forks of this process, which may already hold thousands of
+    # notes and every seed's text: forked workers would each carry a copy of those pages.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
         for result in pool.map(_extract_star, jobs, chunksize=chunk):
             yield result
             if on_done:
@@ -209,6 +217,7 @@ def sync_notes(
                 continue
         targets[display] = note
         todo.append((path, display, config.reference(), (folder, note.path.stem if note else None)))
+    raw.clear()  # every seed's text: not needed while the notes are extracted
     done = progress(len(todo)) if progress and todo else None
     for result in extract_many(todo, workers=jobs, on_done=done):
         if result.error:

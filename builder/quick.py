@@ -151,11 +151,13 @@ class BodyStore:
         stored_keys = dict(self.db.execute("SELECT file, gather FROM notes").fetchall())
         stored_pages = dict(self.db.execute("SELECT relative, signature FROM pages").fetchall())
         current: set[str] = set()
-        rows = []
-        for note, page in pages:
-            current.add(page.relative)
-            if stored_pages.get(page.relative) != page.signature:
-                rows.append((page.relative, note.file, page.signature, _dump(page)))
+
+        def rows() -> Iterator[tuple[str, str, str, bytes]]:  # pickled one at a time, as SQLite takes them
+            for note, page in pages:
+                current.add(page.relative)
+                if stored_pages.get(page.relative) != page.signature:
+                    yield page.relative, note.file, page.signature, _dump(page)
+
         with self._transaction():
             self.db.execute("DELETE FROM state WHERE key = 'token'")
             self.db.executemany("DELETE FROM notes WHERE file = ?", [(f,) for f in stored_keys.keys() - keys.keys()])
@@ -163,8 +165,8 @@ class BodyStore:
                 "INSERT OR REPLACE INTO notes VALUES (?, ?)",
                 [(f, k) for f, k in keys.items() if stored_keys.get(f) != k],
             )
+            self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", rows())
             self.db.executemany("DELETE FROM pages WHERE relative = ?", [(r,) for r in stored_pages.keys() - current])
-            self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", rows)
             self.db.execute("INSERT INTO state VALUES ('token', ?)", (token,))
 
     def gather(self, file: str) -> str | None:

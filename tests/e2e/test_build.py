@@ -203,7 +203,11 @@ def test_drafts_are_left_out_of_the_build(make_project: MakeProject) -> None:
     assert (root / "site" / "briefings" / "not-yet" / "index.html").is_file()
 
 
-def test_output_is_the_same_for_one_and_several_jobs(make_project: MakeProject) -> None:
+def test_output_is_the_same_for_one_and_several_jobs(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("builder.authoring.PARALLEL_MIN_SEEDS", 1)  # worker processes even for 12 seeds
+    monkeypatch.setattr("builder.build.PARALLEL_MIN_PAGES", 1)
     seeds = {f"s{i:02}.txt": synthetic_seed(i) for i in range(12)}
     one = make_project("one", seeds=seeds)
     many = make_project("many", seeds=seeds)
