@@ -217,6 +217,8 @@ def publish(
             else:
                 todo.append((relative, page))
         report.rendered = len(todo)
+        del old_signatures
+        renderer.forget_fingerprints()  # their memory is reused by the rendering that follows
         tick = progress("rendering", len(todo)) if progress and todo else None
         for relative, staged, failure in render_pages(renderer, todo, writer, jobs=jobs, tick=tick):
             if failure is None:

@@ -226,6 +226,10 @@ class Renderer:
         html = template.render({**page.context, "page_url": page.url})
         return html.encode("utf-8")
 
+    def forget_fingerprints(self) -> None:
+        """Drop the memo of shared values' fingerprints (`signature` stays correct, only slower)."""
+        self._memo.clear()
+
     def output_file(self, page: Page) -> str:
         return output_file(page.url, self.urls.base_path)
 
