@@ -12,10 +12,12 @@ for each measurement, `--runs` times, reporting the median:
 3. no-op build: nothing changed;
 4. one-note body edit (a sentence appended to the end of one note) and one-note title edit (its `title:`);
 5. (extra) publish from notes without cache: site/ and .briefgen/ deleted, content/ kept;
+6. (at the first scale) one-note body edits inside `briefgen serve`, over a real LiveReload WebSocket:
+   the rebuild time serve logs, and the time from the save to the `reload` message;
 
 with the wall time, the pages rendered (from briefgen's `... N pages (M rendered) ...` line) and peak memory:
 "largest process" is GNU time's %M (the max RSS of the largest single process of the tree), "tree" is the summed
-RSS of the whole process tree sampled every 50 ms (and its PSS, which counts pages shared by forked workers once).
+RSS of the whole process tree sampled every 50 ms (and its PSS, which counts memory pages shared between processes once).
 
 Then the same notes are converted to Hugo content (YAML front-matter with title, date, summary and the taxonomies
 people, places, organizations and topics; the body as Markdown with goldmark block attributes enabled, so the
@@ -23,7 +25,8 @@ people, places, organizations and topics; the body as Markdown with goldmark blo
 built with `hugo --quiet` in a minimal site (config and layouts written by this script): cold (public/, resources/
 and Hugo's cache deleted) and a second run (Hugo keeps no build cache, so that is its warm full build).
 
-Usage: python bench/build.py [CORPUS] [--scale 1,10] [--runs 3] [--jobs N] [--workdir DIR] [--keep] [--no-hugo] [--json]
+Usage: python bench/build.py [CORPUS] [--scale 1,10] [--runs 3] [--jobs N] [--workdir DIR] [--keep] [--no-hugo]
+                             [--serve-edits N] [--json]
 Run it with the Python that has briefgen installed (it reads the notes with PyYAML, a briefgen dependency).
 """
 
