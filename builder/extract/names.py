@@ -155,7 +155,7 @@ def _is_span_word(tok: Token) -> bool:
     text = tok.text
     if not text[:1].isalpha():
         return False
-    return text[0].isupper() or bool(FORMER_PREFIX.match(text))
+    return text[0].isupper() or ("-" in text and FORMER_PREFIX.match(text) is not None)
 
 
 def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
@@ -553,12 +553,20 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
 
 def _title_at(tokens: list[Token], i: int, end: int) -> int:
     """End index of a title starting at token i, or i when there is none."""
-    text = FORMER_PREFIX.sub("", tokens[i].text)
-    for multi in MULTI_TITLES:
+    text = tokens[i].text
+    if "-" in text:
+        text = FORMER_PREFIX.sub("", text)
+    for multi in _MULTI_TITLES_BY_FIRST.get(text, ()):
         following = tuple(t.text for t in tokens[i + 1 : i + len(multi)])
-        if text == multi[0] and following == multi[1:] and i + len(multi) <= end:
+        if following == multi[1:] and i + len(multi) <= end:
             return i + len(multi)
     return i + 1 if text in TITLES or text in STYLES or text in HONORIFICS else i
+
+
+# MULTI_TITLES by first word, in their order, so `_title_at` tries only those that can match.
+_MULTI_TITLES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(m for m in MULTI_TITLES if m[0] == first) for first in TITLE_STARTS
+}
 
 
 def _titled_person(
