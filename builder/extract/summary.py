@@ -9,9 +9,11 @@ with a pronoun or connective needing the previous sentence ("But", "He", "This")
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article
 from .lexicon import STOPWORDS, fold, word_set
@@ -80,8 +82,13 @@ def _sentences(article: Article) -> list[_Sentence]:
 def _terms(words: tuple[str, ...]) -> frozenset[str]:
     """Content-word stems: lower case, stopwords dropped, plurals and possessives folded,
     hyphenated compounds split ("Japan-South" counts as "japan" and "south")."""
-    parts = (p for w in words for p in w.lower().split("-"))
-    return frozenset(fold(p) for p in parts if p not in STOPWORDS and len(p) > 2)
+    return frozenset(itertools.chain.from_iterable(map(_word_terms, words)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The content-word stems of one word (cached: an article repeats its words)."""
+    return tuple(fold(p) for p in word.lower().split("-") if p not in STOPWORDS and len(p) > 2)
 
 
 def _target_points(article: Article) -> int:
@@ -135,8 +142,12 @@ def _density(sentence: _Sentence) -> float:
     return min(count, 6) / 6
 
 
+@lru_cache(maxsize=1024)
 def is_complete_sentence(text: str) -> bool:
-    """A sentence a reader can take alone: capitalised, ends in . or !, has a verb, quotes balanced."""
+    """A sentence a reader can take alone: capitalised, ends in . or !, has a verb, quotes balanced.
+
+    Cached: the BLUF and the key points test the same sentences.
+    """
     words = _WORD.findall(text)
     if len(words) < 5 or not _END.search(text) or "\n" in text:  # list items are not prose
         return False
