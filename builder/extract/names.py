@@ -194,7 +194,11 @@ def _in_context(
     'carrier Virgin Blue', 'band Il Divo', 'shares in Acme Foods' name one organisation; 'Kings Cross
     station' is a place."""
     before = text[max(0, tokens[start].start - 30) : tokens[start].start]
-    if _IN_BEFORE.search(before):
+    # Both patterns on `before` end in a word, whitespace and the end: a cheap test of that word
+    # spares the regex engine a search of the whole window for most spans.
+    word = before.rstrip()
+    spaced = len(word) < len(before)
+    if spaced and word.endswith(("in", "near")) and _IN_BEFORE.search(before):
         found = [_club_as_place(m, gaz) for m in found]
     last = tokens[end - 1]
     unknown = found and all(m.kind == NAME and m.fallback is None for m in found) and not last.possessive
@@ -202,7 +206,7 @@ def _in_context(
         name = text[tokens[start].start : last.end]
         return [Mention(PLACE, name, pid, tokens[start].start, detail="site")]
     noun = _noun_before(text, tokens[start].start, tokens[end - 1].end)
-    company = COMPANY_CONTEXT_BEFORE.search(before)
+    company = COMPANY_CONTEXT_BEFORE.search(before) if spaced and word.endswith(("in", "of")) else None
     if (noun is None and company is None) or tokens[start].initial or (not found and noun is None):
         return found  # but "band USA For Africa", "game makers Argonaut Games" are still names
     if any(m.kind == PERSON for m in found) or any(t.text in CALENDAR for t in tokens[start:end]):
@@ -243,10 +247,19 @@ def _as_company(mention: Mention, text: str, listed: set[int], gaz: Gazetteer) -
 def _noun_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """'car firm Carfax'; with a comma only as an apposition: 'The airline, SpiceJet', 'game makers,
     Argonaut Games, has' (not 'the newspaper, Smith added')."""
-    noun = ORG_NOUN_BEFORE.search(text[max(0, start - 30) : start])
+    before = text[max(0, start - 30) : start]
+    # Every match ends in an organisation noun (then maybe a comma), whitespace and the end: a
+    # suffix test rules out most windows before the regex engine searches them.
+    word = before.rstrip()
+    if len(word) == len(before) or not word.removesuffix(",").endswith(_ORG_NOUN_WORDS):
+        return None
+    noun = ORG_NOUN_BEFORE.search(before)
     if noun and noun.group(3) and text[end : end + 1] != ",":
         return None
     return noun
+
+
+_ORG_NOUN_WORDS = tuple(ORG_NOUNS)
 
 
 def _noun_kind(noun: re.Match[str] | None) -> str:
