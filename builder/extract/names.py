@@ -381,6 +381,8 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
 def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     """The whole of `part` as a known country, demonym, place, organisation or club, else None."""
     gaz = ctx.gazetteer
+    if len(part) > 1 and len(part) > gaz.longest_names.get(part[0].text, 0):
+        return None  # most runs of words tried here start no known name of that length
     text = " ".join(t.text for t in part)
     pos = part[0].start
     single = len(part) == 1

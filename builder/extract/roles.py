@@ -57,7 +57,7 @@ def tokenize(text: str, splits: Callable[[str], bool] = lambda _: False) -> list
         if "-" in word:
             head, _, rest = word.partition("-")
             if rest and head[:1].isupper() and (splits(head) or rest in ADJECTIVE_SUFFIXES):
-                append(Token(head, start, start + len(head), False, initial))
+                append(_new_token(Token, (head, start, start + len(head), False, initial)))
                 initial = _opens(head, last)
                 last = head
                 word, start = rest, start + len(head) + 1
@@ -65,13 +65,15 @@ def tokenize(text: str, splits: Callable[[str], bool] = lambda _: False) -> list
         possessive = len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
         if possessive:
             word = word[:-2]
-        append(Token(word, start, end, possessive, initial))
+        append(_new_token(Token, (word, start, end, possessive, initial)))
         initial = word in OPENERS and _opens(word, last)
         last = word
     return tokens
 
 
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+# `Token(...)` goes through a generated Python-level __new__; a paragraph makes hundreds of them.
+_new_token = tuple.__new__
 
 
 def _opens(last: str, before: str) -> bool:
