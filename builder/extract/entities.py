@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Article, CountryMention, Organization, Person, Place
 from ..slugs import slugify
@@ -198,6 +199,7 @@ _TITLE_WORDS = frozenset(
 # --- people -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _surname_keys(name: str) -> tuple[str, ...]:
     """Single words that may stand for the whole name: the surname; the family name when it
     comes first ("Lee" of "Lee Jae-myeong")."""

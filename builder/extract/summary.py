@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,16 +140,18 @@ def _density(sentence: _Sentence) -> float:
     for position, word in enumerate(sentence.words):
         if word[0].isdigit() or word.lower() in _MONTHS or (position and word[0].isupper()):
             count += 1
-    return min(count, 6) / 6
+            if count == 6:
+                break
+    return count / 6
 
 
-@lru_cache(maxsize=1024)
 def is_complete_sentence(text: str) -> bool:
-    """A sentence a reader can take alone: capitalised, ends in . or !, has a verb, quotes balanced.
+    """A sentence a reader can take alone: capitalised, ends in . or !, has a verb, quotes balanced."""
+    return _is_complete(text, _WORD.findall(text))
 
-    Cached: the BLUF and the key points test the same sentences.
-    """
-    words = _WORD.findall(text)
+
+def _is_complete(text: str, words: Sequence[str]) -> bool:
+    """`is_complete_sentence` for a sentence already split into words."""
     if len(words) < 5 or not _END.search(text) or "\n" in text:  # list items are not prose
         return False
     first = text.lstrip(_QUOTE_MARKS + "'(\u2018")[:1]
@@ -244,7 +247,7 @@ def _pick_points(
         for i, s in enumerate(sentences)
         if s is not bluf_sentence
         and s.text != bluf
-        and is_complete_sentence(s.text)
+        and _is_complete(s.text, s.words)
         and len(s.words) <= _MAX_POINT_WORDS
         and _similarity(s.terms, bluf_terms) < 0.6
     ]
