@@ -106,7 +106,14 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
     """
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_span_word(tokens[i]) or (headline and _breaks_headline(tokens[i].text)):
+        text = tokens[i].text
+        # The inline test goes first: a word neither capitalised nor hyphenated ("then-Prime")
+        # starts no span, and most words are such words.
+        if (
+            (not text[:1].isupper() and "-" not in text)
+            or not _is_span_word(tokens[i])
+            or (headline and _breaks_headline(text))
+        ):
             i += 1
             continue
         j = i + 1

@@ -112,6 +112,7 @@ _DESCRIPTION_HEADS = _PERSON_NOUNS | _ORG_NOUNS | _SPOKES_NOUNS
 _SUBJECT_HEADS = _PERSON_NOUNS | _ORG_NOUNS
 _SENTENCE_CONNECTIVES = _CONNECTIVES | {"and", "but", "however"}
 _NOT_NAME_START = _CONNECTIVES | _ADVERBIAL_STARTS | {"the"}
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _OWNER = re.compile(rf"({_CAP}(?:\s+{_CAP})+)\s+(?:of|at|from)\s")
 _WORD_CHAR = re.compile(r"\w")
@@ -388,9 +389,8 @@ def _find_spans(para: int, text: str) -> list[_Span]:
     """Quoted runs of one paragraph. Straight marks are told apart by what surrounds them."""
     spans: list[_Span] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in '"\u201c\u201d':
-            continue
+    for mark in _QUOTE_MARK.finditer(text):  # straight to each mark, not character by character
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch == "\u201c":
