@@ -173,7 +173,7 @@ class Briefing:
 
     def to_frontmatter(self) -> dict[str, Any]:
         """Plain data in the field order of the note format (lists, dicts, str, int, bool)."""
-        data: dict[str, Any] = _plain(dataclasses.asdict(self))
+        data: dict[str, Any] = _plain(self)
         data["date"] = self.date.isoformat() if self.date else None
         if not self.draft:
             del data["draft"]
@@ -181,14 +181,31 @@ class Briefing:
 
 
 def _plain(value: Any) -> Any:
-    """Tuples to lists recursively, dropping None-valued optional keys inside items."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if not (v is None and k in _OPTIONAL)}
+    """Dataclasses to dicts and tuples to lists recursively, dropping None-valued optional keys
+    inside items. Walks the dataclasses itself: `dataclasses.asdict` deep-copies every leaf first."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if not (v is None and k in _OPTIONAL)}
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    names = _field_names(type(value))
+    if names is None:
+        return value
+    items = ((name, getattr(value, name)) for name in names)
+    return {k: _plain(v) for k, v in items if not (v is None and k in _OPTIONAL)}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, in order; None for any other class."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
 # Item keys left out of the YAML when empty, to keep notes readable; `watch.date` and `speaker`

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..model import Article, StoryDate, TimelineEvent, WatchItem
@@ -147,8 +148,12 @@ class ResolvedDate:
     inferred: bool = False
 
 
+@lru_cache(maxsize=256)
 def find_date_mentions(text: str) -> tuple[DateMention, ...]:
-    """All date phrases in `text`, left to right, longest match winning where they overlap."""
+    """All date phrases in `text`, left to right, longest match winning where they overlap.
+
+    Cached: the story date and the timeline both read every paragraph of an article.
+    """
     found: list[DateMention] = []
     lower = text.lower()
     for keys, pattern, parse in _PARSERS:

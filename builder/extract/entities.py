@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Article, CountryMention, Organization, Person, Place
 from ..slugs import slugify
@@ -43,14 +44,18 @@ class Entities:
     """Proper names of people in the headline never mentioned in the body (e.g. "Koizumi")."""
 
 
-# Sport vocabulary: three different words make "Liverpool" a club rather than a city.
+# Sport vocabulary: three different words make "Liverpool" a club rather than a city. Matched
+# against lower-cased text (see `_sport_words`).
 _SPORT = re.compile(
     r"\b(match|matches|goals?|striker|midfielder|defender|goalkeeper|league|premiership|cup|fixtures?"
     r"|scored|penalty|half-time|kick-off|squad|champions|championship|tournament|semi-final"
     r"|quarter-final|referee|stadium|coach|rugby|football|cricket|tennis|athletics|season|boss"
-    r"|try|tries|wickets?|innings|captain|side|defeat|victory|draw|drew|beat|points|title|clubs?)\b",
-    re.IGNORECASE,
+    r"|try|tries|wickets?|innings|captain|side|defeat|victory|draw|drew|beat|points|title|clubs?)\b"
 )
+_SPORT_ANY_CASE = re.compile(_SPORT.pattern, re.IGNORECASE)
+# The only characters that the regex engine's case folding matches to a lower-case ASCII letter
+# while str.lower() does not (or turns into two characters): "İ", "ı", "ſ".
+_FOLDED_APART = frozenset("\u0130\u0131\u017f")
 # Family-first East Asian surnames: "Lee" alone is Lee Jae-myeong, "Hu" alone is Hu Jintao.
 _FAMILY_FIRST = frozenset(
     wordlist(
@@ -97,7 +102,7 @@ class _Cluster:
 def extract_entities(article: Article) -> Entities:
     """People, places, organisations and countries, in order of first mention."""
     gaz = load_gazetteer()
-    sport = len({m.lower() for p in article.paragraphs for m in _SPORT.findall(p)}) >= 3
+    sport = len({word for p in article.paragraphs for word in _sport_words(p)}) >= 3
     ctx = Context(gaz, sport)
     body = [m for pid, text in enumerate(article.paragraphs, start=1) for m in read_paragraph(text, pid, ctx)]
     headline = read_paragraph(_headline_case(article.headline, gaz), 0, Context(gaz, sport, headline=True))
@@ -146,6 +151,15 @@ def extract_entities(article: Article) -> Entities:
     )
 
 
+def _sport_words(text: str) -> list[str]:
+    """Sport vocabulary in `text`, lower-cased. A case-sensitive scan of the lower-cased text is
+    three times faster than a case-insensitive one, and finds the same words unless the text has
+    one of the characters the two fold apart."""
+    if _FOLDED_APART.isdisjoint(text):
+        return _SPORT.findall(text.lower())
+    return [word.lower() for word in _SPORT_ANY_CASE.findall(text)]
+
+
 def resolve_name(entities: Entities, surface: str) -> str | None:
     """Map a surface form from the text ("Lee", "Mr Brown", "NHK", "Lee Jae-myeong's office") to an
     entity id (person or organisation), or None when it names none of them or is ambiguous."""
@@ -185,6 +199,7 @@ _TITLE_WORDS = frozenset(
 # --- people -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _surname_keys(name: str) -> tuple[str, ...]:
     """Single words that may stand for the whole name: the surname; the family name when it
     comes first ("Lee" of "Lee Jae-myeong")."""

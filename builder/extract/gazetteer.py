@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -61,6 +61,24 @@ class Gazetteer:
         """True when `token`, lower-cased, is an ordinary English word (or its -s form)."""
         lower = token.lower()
         return lower in self.words or (lower.endswith("s") and lower[:-1] in self.words)
+
+    @cached_property
+    def longest_names(self) -> Mapping[str, int]:
+        """First word -> the most words of any country, demonym, place, organisation or club name
+        that starts with it: no longer run of words from there can be one of them."""
+        longest: dict[str, int] = {}
+        tables: tuple[Mapping[str, object], ...] = (
+            self.country_codes,
+            self.demonyms,
+            self.places,
+            self.organizations,
+            self.clubs,
+        )
+        for table in tables:
+            for name in table:
+                words = name.split(" ")
+                longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        return longest
 
     def demonym_code(self, token: str) -> str | None:
         """Country code for a demonym or its plural ("Britons", "Israelis"), else None."""

@@ -106,7 +106,14 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
     """
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_span_word(tokens[i]) or (headline and _breaks_headline(tokens[i].text)):
+        text = tokens[i].text
+        # The inline test goes first: a word neither capitalised nor hyphenated ("then-Prime")
+        # starts no span, and most words are such words.
+        if (
+            (not text[:1].isupper() and "-" not in text)
+            or not _is_span_word(tokens[i])
+            or (headline and _breaks_headline(text))
+        ):
             i += 1
             continue
         j = i + 1
@@ -155,7 +162,7 @@ def _is_span_word(tok: Token) -> bool:
     text = tok.text
     if not text[:1].isalpha():
         return False
-    return text[0].isupper() or bool(FORMER_PREFIX.match(text))
+    return text[0].isupper() or ("-" in text and FORMER_PREFIX.match(text) is not None)
 
 
 def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
@@ -194,7 +201,11 @@ def _in_context(
     'carrier Virgin Blue', 'band Il Divo', 'shares in Acme Foods' name one organisation; 'Kings Cross
     station' is a place."""
     before = text[max(0, tokens[start].start - 30) : tokens[start].start]
-    if _IN_BEFORE.search(before):
+    # Both patterns on `before` end in a word, whitespace and the end: a cheap test of that word
+    # spares the regex engine a search of the whole window for most spans.
+    word = before.rstrip()
+    spaced = len(word) < len(before)
+    if spaced and word.endswith(("in", "near")) and _IN_BEFORE.search(before):
         found = [_club_as_place(m, gaz) for m in found]
     last = tokens[end - 1]
     unknown = found and all(m.kind == NAME and m.fallback is None for m in found) and not last.possessive
@@ -202,7 +213,7 @@ def _in_context(
         name = text[tokens[start].start : last.end]
         return [Mention(PLACE, name, pid, tokens[start].start, detail="site")]
     noun = _noun_before(text, tokens[start].start, tokens[end - 1].end)
-    company = COMPANY_CONTEXT_BEFORE.search(before)
+    company = COMPANY_CONTEXT_BEFORE.search(before) if spaced and word.endswith(("in", "of")) else None
     if (noun is None and company is None) or tokens[start].initial or (not found and noun is None):
         return found  # but "band USA For Africa", "game makers Argonaut Games" are still names
     if any(m.kind == PERSON for m in found) or any(t.text in CALENDAR for t in tokens[start:end]):
@@ -243,10 +254,19 @@ def _as_company(mention: Mention, text: str, listed: set[int], gaz: Gazetteer) -
 def _noun_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """'car firm Carfax'; with a comma only as an apposition: 'The airline, SpiceJet', 'game makers,
     Argonaut Games, has' (not 'the newspaper, Smith added')."""
-    noun = ORG_NOUN_BEFORE.search(text[max(0, start - 30) : start])
+    before = text[max(0, start - 30) : start]
+    # Every match ends in an organisation noun (then maybe a comma), whitespace and the end: a
+    # suffix test rules out most windows before the regex engine searches them.
+    word = before.rstrip()
+    if len(word) == len(before) or not word.removesuffix(",").endswith(_ORG_NOUN_WORDS):
+        return None
+    noun = ORG_NOUN_BEFORE.search(before)
     if noun and noun.group(3) and text[end : end + 1] != ",":
         return None
     return noun
+
+
+_ORG_NOUN_WORDS = tuple(ORG_NOUNS)
 
 
 def _noun_kind(noun: re.Match[str] | None) -> str:
@@ -368,6 +388,8 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
 def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     """The whole of `part` as a known country, demonym, place, organisation or club, else None."""
     gaz = ctx.gazetteer
+    if len(part) > 1 and len(part) > gaz.longest_names.get(part[0].text, 0):
+        return None  # most runs of words tried here start no known name of that length
     text = " ".join(t.text for t in part)
     pos = part[0].start
     single = len(part) == 1
@@ -553,12 +575,20 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
 
 def _title_at(tokens: list[Token], i: int, end: int) -> int:
     """End index of a title starting at token i, or i when there is none."""
-    text = FORMER_PREFIX.sub("", tokens[i].text)
-    for multi in MULTI_TITLES:
+    text = tokens[i].text
+    if "-" in text:
+        text = FORMER_PREFIX.sub("", text)
+    for multi in _MULTI_TITLES_BY_FIRST.get(text, ()):
         following = tuple(t.text for t in tokens[i + 1 : i + len(multi)])
-        if text == multi[0] and following == multi[1:] and i + len(multi) <= end:
+        if following == multi[1:] and i + len(multi) <= end:
             return i + len(multi)
     return i + 1 if text in TITLES or text in STYLES or text in HONORIFICS else i
+
+
+# MULTI_TITLES by first word, in their order, so `_title_at` tries only those that can match.
+_MULTI_TITLES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(m for m in MULTI_TITLES if m[0] == first) for first in TITLE_STARTS
+}
 
 
 def _titled_person(

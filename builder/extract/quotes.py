@@ -46,7 +46,8 @@ _NAME = (
     r"(?:['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:office|spokesman|spokeswoman|spokesperson|lawyers?|team|camp"
     r"|aides?|agent|representatives?|ministry|government|statement|website|club|manager))?"
 )
-_NAME_RE = re.compile(_NAME)
+# Every name starts with a capital: the lookahead spares the engine trying the rest elsewhere.
+_NAME_RE = re.compile(rf"(?=[A-Z]){_NAME}")
 _PRONOUN = r"(?i:he|she|they|we|it|i)"
 _DET_PHRASE = r"(?i:the|a|an|one|another|his|her|its|their|some|many|several)\s+(?:[\w'\u2019\-]+\s+){0,5}[\w\-]+"
 _ADVERBS = r"(?:also|later|then|further|simply|again|previously|recently|earlier|once|has|had|have|meanwhile)"
@@ -103,6 +104,34 @@ _ORG_NOUNS = word_set(
     supermarket brewer charity giant corporation conglomerate insurer developer"""
 )
 _SPOKES_NOUNS = word_set("spokesman spokeswoman spokesperson representative statement source")
+# Unions used in hot loops, built once.
+_NOT_POST_SUBJECT = _NOT_SUBJECT_START | _ADVERBIAL_STARTS | _CONNECTIVES
+_LEADING_CONNECTIVES = _CONNECTIVES | {"while", "whereas"}
+_NOT_NAME_WORDS = _NOT_SUBJECT_START | _DETERMINERS | _CONNECTIVES
+_DESCRIPTION_HEADS = _PERSON_NOUNS | _ORG_NOUNS | _SPOKES_NOUNS
+_SUBJECT_HEADS = _PERSON_NOUNS | _ORG_NOUNS
+_SENTENCE_CONNECTIVES = _CONNECTIVES | {"and", "but", "however"}
+_NOT_NAME_START = _CONNECTIVES | _ADVERBIAL_STARTS | {"the"}
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_OWNER = re.compile(rf"({_CAP}(?:\s+{_CAP})+)\s+(?:of|at|from)\s")
+_WORD_CHAR = re.compile(r"\w")
+_ONLY_PUNCTUATION = re.compile(r"[.!?,;:\u2014\u2013-]*")
+_THAT = re.compile(r"\bthat\b")
+_TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z]+)+$")
+_DIGITS = re.compile(r"[\d\s]+")
+_PRONOUN_RE = re.compile(_PRONOUN)
+_DESCRIPTION = re.compile(rf"(?:{_DET_PHRASE})$")
+_DESCRIPTION_TAIL = re.compile(r"(?:^|\s)((?:the|a|an)\s+(?:[\w'\u2019\-]+\s+){0,3}([\w\-]+))$")
+_LEADING_PERSON = re.compile(
+    rf"((?:{_HONORIFIC}\s+)?{_CAP}(?:\s+{_CAP})+)\s+(?:[a-z][\w\-]*\s+){{0,6}}(?:of|at|from)\s+\S"
+)
+_FINAL_NAME = re.compile(rf"(?:^|\s)({_NAME})$")
+_SUBJECT_LEAD = re.compile(r"[\s\"\u201c\u201d,;:\u2014\u2013-]*")
+_SUBJECT_WORD = re.compile(r"(\w+)[,]?\s+")
+_SUBJECT_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w\-'\u2019]+\s+){0,4}?([\w\-]+)\b(?!\s+[A-Z])")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_POSSESSIVE_AND_AFTER = re.compile(r"['\u2019]s\b.*$")
 _SPEECH = re.compile(rf"\baccording to\s+(?P<who>{_NAME}|{_DET_PHRASE})|\b{_VERB}\b")
 # A closing mark that also ends the sentence: '...favourites." Meanwhile' or the paragraph's end.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[\s\"\u201d]*$|[.!?][\"\u201d\u2019]*\s+[\"\u201c(]?[A-Z0-9]")
@@ -275,7 +304,7 @@ def _describe(description: str, para: int, offset: int, ctx: _Context) -> tuple[
     caps = [w for w in rest[:-1] if w[:1].isupper()]
     if head in _SPOKES_NOUNS and caps:
         return " ".join(caps), False
-    if words[0].lower() != "the" or head in _SPOKES_NOUNS or any(re.search(r"['\u2019]s$", w) for w in rest):
+    if words[0].lower() != "the" or head in _SPOKES_NOUNS or any(_POSSESSIVE_END.search(w) for w in rest):
         return None  # "the spokesman", "the prime minister's official spokesman": unnamed sources
     aged = any(w.lower().endswith("-year-old") for w in rest)
     if head in _PERSON_NOUNS or aged or (len(rest) == 1 and rest[0][:1].isupper()):
@@ -315,7 +344,7 @@ def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
         titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
         if titled:
             surfaces.append(" ".join(words[titled[-1] + 1 :]))  # "Labour MP Karen Buck" is Karen Buck
-    owner = re.match(rf"({_CAP}(?:\s+{_CAP})+)\s+(?:of|at|from)\s", speaker)
+    owner = _OWNER.match(speaker)
     if owner:
         surfaces.append(owner.group(1))  # "Mark Tuffy of THX" is Mark Tuffy
     found = next((i for i in (resolve_name(entities, s) for s in surfaces if s) if i), None)
@@ -338,7 +367,7 @@ def _mask(text: str, spans: list[_Span]) -> str:
 
 
 def _has_words(text: str) -> bool:
-    return re.search(r"\w", text) is not None
+    return _WORD_CHAR.search(text) is not None
 
 
 def _split_runs(group: list[_Span]) -> list[list[_Span]]:
@@ -360,9 +389,8 @@ def _find_spans(para: int, text: str) -> list[_Span]:
     """Quoted runs of one paragraph. Straight marks are told apart by what surrounds them."""
     spans: list[_Span] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in '"\u201c\u201d':
-            continue
+    for mark in _QUOTE_MARK.finditer(text):  # straight to each mark, not character by character
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch == "\u201c":
@@ -435,7 +463,7 @@ def _sentence_after(text: str, closing: int) -> str:
 def _post_ok(post: str) -> bool:
     """After a standalone quote comes the end of the sentence, an attribution or more quotation."""
     rest = post.strip()
-    return not rest or bool(re.fullmatch(r"[.!?,;:\u2014\u2013-]*", rest)) or _post_speaker(post) is not None
+    return not rest or bool(_ONLY_PUNCTUATION.fullmatch(rest)) or _post_speaker(post) is not None
 
 
 def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | None, bool]:
@@ -447,7 +475,7 @@ def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str |
     if match:
         # `said that "..."` introduces a partial quote; `said: "..."` / `said, "..."` a whole one.
         # A colon ends any that-clause: `added that money was short: "..."` is whole too.
-        that = re.search(r"\bthat\b", match.group("adjunct"))
+        that = _THAT.search(match.group("adjunct"))
         standalone = match.group("punct") == ":" or (bool(match.group("punct")) and not that)
         if speaker is None:
             speaker = _subject(pre[: match.start()])
@@ -475,7 +503,7 @@ def _post_speaker(post: str) -> str | None:
     if match and len(match.group("speaker").split()) <= 8:
         speaker = match.group("speaker")
         if speaker[:1].isupper():  # "said Nadal afterwards" -> "Nadal"
-            speaker = re.sub(r"(?:\s+[a-z]+)+$", "", speaker)
+            speaker = _TRAILING_LOWER_WORDS.sub("", speaker)
         # "said Pipa director Steven Kull" -> "Steven Kull"; "said the American" stays whole.
         return _final_name(speaker) or _clean_name(speaker)
     match = _POST_CLAUSE.match(post)
@@ -484,7 +512,7 @@ def _post_speaker(post: str) -> str | None:
         if not before:
             return None
         first = before.split()[0].lower()
-        if len(before.split()) <= 12 and first not in _NOT_SUBJECT_START | _ADVERBIAL_STARTS | _CONNECTIVES:
+        if len(before.split()) <= 12 and first not in _NOT_POST_SUBJECT:
             return _subject(before)
     return None
 
@@ -499,12 +527,12 @@ def _subject(text: str) -> str | None:
     """
     text = _TRAILING_ADVERBS.sub("", text.strip(' ,;:\u2014\u2013-"')).strip()
     segments = [_strip_connectives(s) for s in text.split(",")]
-    segments = [s for s in segments if s and not re.fullmatch(r"[\d\s]+", s)]  # drop ages: "Mr Li, 45,"
+    segments = [s for s in segments if s and not _DIGITS.fullmatch(s)]  # drop ages: "Mr Li, 45,"
     fallback: str | None = None
     for index in range(len(segments) - 1, -1, -1):
         segment = segments[index]
         words = segment.split()
-        if re.fullmatch(_PRONOUN, words[-1]):
+        if _PRONOUN_RE.fullmatch(words[-1]):
             return fallback or words[-1]
         if words[0].lower() in _ADVERBIAL_STARTS:
             break
@@ -514,11 +542,11 @@ def _subject(text: str) -> str | None:
         appositive = previous is not None and (name is None or segment[0].islower())
         if name and not appositive:
             return name
-        described = re.match(rf"(?:{_DET_PHRASE})$", segment) or (segment.islower() and len(words) <= 4)
+        described = _DESCRIPTION.match(segment) or (segment.islower() and len(words) <= 4)
         if fallback is None and described:
             fallback = segment
-        tail = re.search(r"(?:^|\s)((?:the|a|an)\s+(?:[\w'\u2019\-]+\s+){0,3}([\w\-]+))$", segment)
-        if fallback is None and tail and tail.group(2).lower() in _PERSON_NOUNS | _ORG_NOUNS | _SPOKES_NOUNS:
+        tail = _DESCRIPTION_TAIL.search(segment)
+        if fallback is None and tail and tail.group(2).lower() in _DESCRIPTION_HEADS:
             fallback = tail.group(1)  # "They have until Friday and an IAAF spokesman said"
         if not appositive:
             break
@@ -528,9 +556,7 @@ def _subject(text: str) -> str | None:
 def _leading_person(segment: str) -> str | None:
     """The person a segment opens with when the rest names where they work: "Dr Mark Tuffy games
     director at digital firm THX", "Ann Lee of Acme" (not "Bank of England chief Mervyn King")."""
-    match = re.match(
-        rf"((?:{_HONORIFIC}\s+)?{_CAP}(?:\s+{_CAP})+)\s+(?:[a-z][\w\-]*\s+){{0,6}}(?:of|at|from)\s+\S", segment
-    )
+    match = _LEADING_PERSON.match(segment)
     if not match:
         return None
     words = [w for w in match.group(1).split() if w.lower().rstrip(".") not in _HONORIFICS]
@@ -541,14 +567,14 @@ def _leading_person(segment: str) -> str | None:
 
 def _strip_connectives(segment: str) -> str:
     words = segment.split()
-    while len(words) > 1 and words[0].lower() in _CONNECTIVES | {"while", "whereas"}:
+    while len(words) > 1 and words[0].lower() in _LEADING_CONNECTIVES:
         words = words[1:]  # "But a spokesman", "while the Liberal Democrats"
     return " ".join(words)
 
 
 def _final_name(segment: str) -> str | None:
     """The capitalised name ending a segment, unless a determiner makes it a description ("the American")."""
-    match = re.search(rf"(?:^|\s)({_NAME})$", segment)
+    match = _FINAL_NAME.search(segment)
     if not match or match.group(1).split()[0].lower() == "the":
         return None
     before = segment[: match.start(1)].split()
@@ -571,8 +597,7 @@ def _clean_name(name: str) -> str | None:
     titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
     if titled and words[titled[-1]].lower() not in _TITLE_MODIFIERS and titled == list(range(len(titled))):
         words = words[titled[-1] + 1 :]
-    function_words = _NOT_SUBJECT_START | _DETERMINERS | _CONNECTIVES
-    if not words or (len(words) == 1 and words[0].lower() in function_words):
+    if not words or (len(words) == 1 and words[0].lower() in _NOT_NAME_WORDS):
         return None
     return " ".join(words)
 
@@ -629,14 +654,14 @@ def _speech_event(sentence: str, para: int, start: int, ctx: _Context) -> _Menti
 
 def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: _Context) -> _Mention | None:
     """The name, pronoun or description a sentence of narration opens with, resolved."""
-    lead = re.match(r"[\s\"\u201c\u201d,;:\u2014\u2013-]*", plain[start:end])
+    lead = _SUBJECT_LEAD.match(plain[start:end])
     pos = start + (lead.end() if lead else 0)
     while True:  # "But", "And", "Earlier,", "On Monday, ...,"
-        word = re.match(r"(\w+)[,]?\s+", plain[pos:end])
+        word = _SUBJECT_WORD.match(plain[pos:end])
         if not word:
             return None
         lower = word.group(1).lower()
-        if lower in _CONNECTIVES | {"and", "but", "however"}:
+        if lower in _SENTENCE_CONNECTIVES:
             pos += word.end()
             continue
         if lower in _ADVERBIAL_STARTS and lower not in ("the", "a"):
@@ -665,10 +690,10 @@ def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: _Context
         return found
     if other is not None and (_is_org(other.name, ctx) if ctx.orgs is not None else " " in other.name):
         return other
-    description = re.match(r"(?:the|The)\s+(?:[\w\-'\u2019]+\s+){0,4}?([\w\-]+)\b(?!\s+[A-Z])", plain[pos:end])
+    description = _SUBJECT_DESCRIPTION.match(plain[pos:end])
     if description:
         head = description.group(1).lower()
-        if head in _PERSON_NOUNS | _ORG_NOUNS or head.endswith("-year-old"):
+        if head in _SUBJECT_HEADS or head.endswith("-year-old"):
             text = description.group(0)
             described = _describe(text, para, pos, ctx)
             if described is not None:
@@ -713,7 +738,7 @@ def _names(masked: list[str]) -> tuple[list[_Mention], list[_Mention]]:
                 mentions.append(mention)
                 named.append(mention)
             else:
-                other = re.sub(r"^(?:The|A|An)\s+", "", match.group(0))
+                other = _LEADING_ARTICLE.sub("", match.group(0))
                 if other.lower() not in _NOT_A_NAME:
                     named.append(_Mention(para, match.start(), other, person=False, role=role))
     return mentions, named
@@ -721,14 +746,14 @@ def _names(masked: list[str]) -> tuple[list[_Mention], list[_Mention]]:
 
 def _person_name(candidate: str, known_tokens: set[str]) -> str | None:
     """The person part of a capitalised run ("Japanese Prime Minister Sanae Takai" -> "Sanae Takai")."""
-    words = re.sub(r"['\u2019]s\b.*$", "", candidate).split()
+    words = _POSSESSIVE_AND_AFTER.sub("", candidate).split()
     if any(w.lower().rstrip(".") in _HONORIFICS for w in words[:-1]):
         start = max(i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _HONORIFICS)
         return " ".join(words[start:])
     titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
     if titled:
         words = words[titled[-1] + 1 :]
-    while words and words[0].lower() in _CONNECTIVES | _ADVERBIAL_STARTS | {"the"}:
+    while words and words[0].lower() in _NOT_NAME_START:
         words = words[1:]
     if not words or any(w.lower() in NOT_PERSON_WORDS or w.lower() in _PARTICLE_WORDS for w in words):
         return None

@@ -17,7 +17,6 @@ from .name_lexicon import (
     FORMER_WORD,
     FUNCTION_WORDS,
     OPENERS,
-    POSSESSIVE,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -47,26 +46,41 @@ def tokenize(text: str, splits: Callable[[str], bool] = lambda _: False) -> list
     "US-led", "London-based") becomes two tokens, so the name in it can be read.
     """
     tokens: list[Token] = []
+    append = tokens.append
+    # Whether the next token is `initial`: kept as the loop goes (see `_opens`) rather than
+    # looked up from the last two tokens for every word.
+    initial = True
+    last = ""
     for match in TOKEN.finditer(text):
         word = match.group()
-        start = match.start()
-        head, hyphen, rest = word.partition("-")
-        if hyphen and rest and head[:1].isupper() and (splits(head) or rest in ADJECTIVE_SUFFIXES):
-            tokens.append(Token(head, start, start + len(head), False, not tokens or _opens(tokens)))
-            word, start = rest, start + len(head) + 1
-        possessive = bool(POSSESSIVE.search(word)) and len(word) > 2
+        start, end = match.span()
+        if "-" in word:
+            head, _, rest = word.partition("-")
+            if rest and head[:1].isupper() and (splits(head) or rest in ADJECTIVE_SUFFIXES):
+                append(_new_token(Token, (head, start, start + len(head), False, initial)))
+                initial = _opens(head, last)
+                last = head
+                word, start = rest, start + len(head) + 1
+        # POSSESSIVE as a suffix test: a token never holds the line break its "$" also allows.
+        possessive = len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
         if possessive:
             word = word[:-2]
-        tokens.append(Token(word, start, match.end(), possessive, not tokens or _opens(tokens)))
+        append(_new_token(Token, (word, start, end, possessive, initial)))
+        initial = word in OPENERS and _opens(word, last)
+        last = word
     return tokens
 
 
-def _opens(tokens: list[Token]) -> bool:
-    """True when the last token ends a sentence or opens a quotation (but not "Mr." or "W.")."""
-    last = tokens[-1].text
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+# `Token(...)` goes through a generated Python-level __new__; a paragraph makes hundreds of them.
+_new_token = tuple.__new__
+
+
+def _opens(last: str, before: str) -> bool:
+    """True when `last` (after `before`) ends a sentence or opens a quotation (but not "Mr." or "W.")."""
     if last not in OPENERS:
         return False
-    return not (last == "." and len(tokens) > 1 and takes_dot(tokens[-2].text))
+    return not (last == "." and before != "" and takes_dot(before))
 
 
 def takes_dot(word: str) -> bool:

@@ -8,6 +8,7 @@ would need a downloaded model, which run time must never fetch.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _ABBREVIATIONS = frozenset(
@@ -30,8 +31,12 @@ class Sentence(NamedTuple):
     """Offset of the sentence in its paragraph."""
 
 
-def split_sentences(paragraph: str) -> list[Sentence]:
-    """Split one paragraph into sentences with their offsets (text is stripped)."""
+@lru_cache(maxsize=256)
+def split_sentences(paragraph: str) -> tuple[Sentence, ...]:
+    """Split one paragraph into sentences with their offsets (text is stripped).
+
+    Cached (hence a tuple): the summary, the timeline and the watch list each split every paragraph.
+    """
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
@@ -41,7 +46,7 @@ def split_sentences(paragraph: str) -> list[Sentence]:
         _append(sentences, paragraph, start, end)
         start = match.end()
     _append(sentences, paragraph, start, len(paragraph))
-    return sentences
+    return tuple(sentences)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -9,9 +9,12 @@ with a pronoun or connective needing the previous sentence ("But", "He", "This")
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article
 from .lexicon import STOPWORDS, fold, word_set
@@ -80,8 +83,13 @@ def _sentences(article: Article) -> list[_Sentence]:
 def _terms(words: tuple[str, ...]) -> frozenset[str]:
     """Content-word stems: lower case, stopwords dropped, plurals and possessives folded,
     hyphenated compounds split ("Japan-South" counts as "japan" and "south")."""
-    parts = (p for w in words for p in w.lower().split("-"))
-    return frozenset(fold(p) for p in parts if p not in STOPWORDS and len(p) > 2)
+    return frozenset(itertools.chain.from_iterable(map(_word_terms, words)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The content-word stems of one word (cached: an article repeats its words)."""
+    return tuple(fold(p) for p in word.lower().split("-") if p not in STOPWORDS and len(p) > 2)
 
 
 def _target_points(article: Article) -> int:
@@ -132,12 +140,18 @@ def _density(sentence: _Sentence) -> float:
     for position, word in enumerate(sentence.words):
         if word[0].isdigit() or word.lower() in _MONTHS or (position and word[0].isupper()):
             count += 1
-    return min(count, 6) / 6
+            if count == 6:
+                break
+    return count / 6
 
 
 def is_complete_sentence(text: str) -> bool:
     """A sentence a reader can take alone: capitalised, ends in . or !, has a verb, quotes balanced."""
-    words = _WORD.findall(text)
+    return _is_complete(text, _WORD.findall(text))
+
+
+def _is_complete(text: str, words: Sequence[str]) -> bool:
+    """`is_complete_sentence` for a sentence already split into words."""
     if len(words) < 5 or not _END.search(text) or "\n" in text:  # list items are not prose
         return False
     first = text.lstrip(_QUOTE_MARKS + "'(\u2018")[:1]
@@ -233,7 +247,7 @@ def _pick_points(
         for i, s in enumerate(sentences)
         if s is not bluf_sentence
         and s.text != bluf
-        and is_complete_sentence(s.text)
+        and _is_complete(s.text, s.words)
         and len(s.words) <= _MAX_POINT_WORDS
         and _similarity(s.terms, bluf_terms) < 0.6
     ]

@@ -89,7 +89,7 @@ _PAIR_NOISE = word_set(
 
 
 def _tokens(text: str) -> list[str]:
-    return [fold(t) for t in _TOKEN.findall(text.lower())]
+    return list(map(fold, _TOKEN.findall(text.lower())))
 
 
 def _parse_terms(spec: str) -> tuple[tuple[str, ...], ...]:
@@ -188,15 +188,22 @@ def _lexicon_tags(counts: dict[tuple[str, ...], float], fields: list[tuple[list[
 _NOT_TAG_WORDS = STOPWORDS | _PAIR_NOISE | TITLE_WORDS
 
 
+_PAIR_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*|[^\sA-Za-z]+")
+
+
 def _salient_pairs(article: Article) -> list[str]:
     """Lower-case word pairs the body repeats at least three times ("maternity pay"), most
     frequent first. Capitalised words are skipped (names belong to the entity lists), and so
     are numbers, units of time and titles ("six months", "prime minister")."""
     counts: dict[tuple[str, str], int] = {}
     for paragraph in article.paragraphs:
-        words = re.findall(r"[A-Za-z][A-Za-z\-]*|[^\sA-Za-z]+", paragraph)
-        for pair in itertools.pairwise(words):
-            if all(w.islower() and len(w) > 2 and w not in _NOT_TAG_WORDS for w in pair):
+        # Each word is judged once, not once per pair it is in.
+        usable = [
+            w if w.islower() and len(w) > 2 and w not in _NOT_TAG_WORDS else None for w in _PAIR_WORD.findall(paragraph)
+        ]
+        for first, second in itertools.pairwise(usable):
+            if first is not None and second is not None:
+                pair = (first, second)
                 counts[pair] = counts.get(pair, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [" ".join(pair) for pair, count in ranked if count >= 3][:2]
