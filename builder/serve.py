@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from .build import BuildReport, build
 from .cache import display_path
-from .config import Config
+from .config import Config, default_jobs
 from .errors import BriefgenError, Diagnostic
 from .livereload import SCRIPT_PATH, SOCKET_PATH, Hub, client_script, error_overlay, inject, reload_message, script_tag
 from .watch import MAX_WAIT_SECONDS, QUIET_SECONDS, Change, Debouncer, Layout, Watcher, fingerprint, input_files
@@ -311,7 +311,8 @@ class Preview:
             report = build(
                 self.config,
                 include_drafts=self.include_drafts,
-                jobs=1,
+                # worker processes are spawned, not forked, so they are safe beside our threads
+                jobs=default_jobs(),
                 commit_guard=self.lock.write(),
                 edited_notes=edited,
             )
