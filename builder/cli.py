@@ -298,11 +298,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"{time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
 
     preview = Preview(load, host=args.host, port=args.port, include_drafts=not args.no_drafts, poll=args.poll, log=log)
-    preview.start()
-    print(f"serving {preview.url} (drafts {'hidden' if args.no_drafts else 'shown'}; Ctrl-C stops)", flush=True)
-    if args.open:
-        webbrowser.open(preview.url)
-    try:
+    try:  # from the start: a Ctrl-C at any moment must stop the server's threads, or exit waits for them
+        preview.start()
+        print(f"serving {preview.url} (drafts {'hidden' if args.no_drafts else 'shown'}; Ctrl-C stops)", flush=True)
+        if args.open:
+            webbrowser.open(preview.url)
         preview.wait()
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)

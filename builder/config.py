@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -142,6 +140,8 @@ def _check_fields(cls: type, data: dict[str, Any], source: str, *, skip: set[str
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
         if key not in fields:
+            import difflib
+
             guess = difflib.get_close_matches(key, fields, n=1)
             hint = f"; did you mean {guess[0]!r}?" if guess else f"; known keys: {', '.join(sorted(fields))}"
             raise ConfigError(f"{source}: unknown key {key!r}{hint}")
@@ -177,8 +177,9 @@ def theme_dir() -> Path:
     An installed wheel carries it inside the package; a source checkout or editable install
     reads it straight from templates/ beside the package.
     """
-    packaged = Path(str(resources.files("builder"))) / "theme"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+    package = Path(__file__).resolve().parent  # not importlib.resources: every build starts here
+    packaged = package / "theme"
+    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def default_jobs() -> int:
