@@ -561,6 +561,9 @@ def test_briefgen_serve_runs_until_interrupted(make_project: MakeProject) -> Non
         stderr=subprocess.PIPE,
         text=True,
         cwd=REPO,
+        # as in a terminal: a test run started in the background (`make test &`) ignores SIGINT,
+        # and the server would inherit that and never see the Ctrl-C
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert process.stdout is not None
