@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import os
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -246,7 +247,10 @@ def publish(
                 writer.commit()
             report.site_updated = True
             token = secrets.token_hex(8)
-            with BodyStore.open(_state_file(config, "bodies", ".sqlite"), create=True) as store:
+            with (
+                BodyStore.open(_state_file(config, "bodies", ".sqlite"), create=True) as store,
+                contextlib.suppress(sqlite3.Error),  # no store (a full cache disk): no quick path, same site
+            ):
                 if store is not None:
                     parsed = [found.note for found in scanned if found.note is not None]
                     shown = ((relative, signatures[relative], page) for relative, page in page_list)
@@ -337,13 +341,16 @@ def _quick_publish(
         return None
     from .quick import quick_publish
 
-    result = quick_publish(
-        config,
-        paths,
-        manifest_file=_state_file(config, "pages"),
-        store_file=_state_file(config, "bodies", ".sqlite"),
-        commit_guard=commit_guard,
-    )
+    try:
+        result = quick_publish(
+            config,
+            paths,
+            manifest_file=_state_file(config, "pages"),
+            store_file=_state_file(config, "bodies", ".sqlite"),
+            commit_guard=commit_guard,
+        )
+    except sqlite3.Error:  # an unreadable store: the full path redoes whatever this wrote
+        return None
     if result is None:
         return None
     report = _previous_report(previous)

@@ -9,7 +9,7 @@ only inputs that changed since the last build are notes whose front-matter text
 that the pages holding one of those notes now hold its new version.
 
 A full publish records, per output folder, a `BodyStore`: each note's gather key, and each page
-whose context holds a whole note, with that context minus the note. The quick path parses only
+whose context holds a whole note, with that context (the note left out). The quick path parses only
 the changed notes, puts each back into its pages' recorded contexts, and renders and signs them
 with the same `Renderer` as a full build, so site/ and the recorded state end up byte-for-byte
 as a full build would leave them (tests compare the two). Anything else (a note added, deleted,
