@@ -248,14 +248,14 @@ def sync_notes(
             frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
         path = config.content_dir / f"{slug}.md"
         display = display_path(path, root)
-        text, parsed = result.text, (compact_note(result.note) if result.note else None)
+        text, parsed = result.text, result.note
         if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
             text, parsed = make_generated_note(
                 frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
             )
         write_text_atomic(path, text)
         if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
-            cache.put(f"{display}\0{parsed.digest}", (parsed, None, True))
+            cache.put(f"{display}\0{parsed.digest}", (compact_note(parsed), None, True))
     seed_names = set(names.values())
     for seed_name, note in sorted(existing.items()):
         if seed_name not in seed_names and note.path.exists():

@@ -106,9 +106,7 @@ def build(
     if told is not None:
         quick = _quick_publish(config, previous, told[0], commit_guard)
         if quick is not None:
-            write_state(
-                stamp_file, {"stamp": told[0], "stats": told[1]} | {k: previous[k] for k in ("files", "summary")}
-            )
+            write_state(stamp_file, previous | {"stamp": told[0], "stats": told[1]})
             return BuildReport(None, quick, time.perf_counter() - started, quick=True)
     stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=known)
     current = not force and _site_complete(config.output_dir, previous.get("files"))
@@ -118,7 +116,7 @@ def build(
     if current:
         quick = _quick_publish(config, previous, stamp, commit_guard)
         if quick is not None:
-            write_state(stamp_file, {"stamp": stamp, "stats": stats} | {k: previous[k] for k in ("files", "summary")})
+            write_state(stamp_file, previous | {"stamp": stamp, "stats": stats})
             return BuildReport(None, quick, time.perf_counter() - started, quick=True)
     elif not force and previous.get("stamp") == stamp:
         restored = _restore_site(config, previous, commit_guard)
@@ -231,9 +229,7 @@ def publish(
                 report.diagnostics.append(failure)
         other: dict[str, str] = {}  # files that are not pages -> content hash (cached like pages)
         extra = [*make_extra_files(site, config, renderer.urls, pages)]
-        extra += [
-            (relative, path.read_bytes()) for relative, path in static_files(config) if relative not in signatures
-        ]
+        extra += [(relative, path.read_bytes()) for relative, path in static_files(config)]
         for relative, data in extra:
             if not writer.has(relative):
                 writer.write(relative, data)

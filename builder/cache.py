@@ -135,7 +135,7 @@ class NoteFile:
 
 def scan_notes(content_dir: Path, root: Path, cache: PickleCache | None) -> list[NoteFile]:
     """Read every `content/*.md`; parse only what the cache has not seen (by path and content hash)."""
-    from .notes import is_unedited, parse_note
+    from .notes import compact_note, is_unedited, parse_note
 
     found: list[NoteFile] = []
     if not content_dir.is_dir():
@@ -158,7 +158,7 @@ def scan_notes(content_dir: Path, root: Path, cache: PickleCache | None) -> list
         cached: tuple[Note | None, NoteError | None, bool] | None = cache.get(key) if cache is not None else None
         if cached is None:
             try:
-                cached = (parse_note(text, file=display, default_slug=path.stem), None, is_unedited(text))
+                cached = (compact_note(parse_note(text, file=display, default_slug=path.stem)), None, is_unedited(text))
             except NoteError as exc:
                 cached = (None, exc, False)
             if cache is not None:

@@ -181,7 +181,7 @@ def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: 
         date=_parse_date(data.get("date"), file),
         summary=summary.strip(),
         body=body,
-        meta=compact(data),
+        meta=data,
         draft=draft,
         body_line=head.count("\n") + 1,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -211,8 +211,8 @@ def compact(value: Any) -> Any:
 
 
 def compact_note(note: Note) -> Note:
-    """The same note, its front-matter sharing strings with this process's other notes (for notes
-    that arrive pickled from a worker process, which come with copies of their own)."""
+    """The same note, its front-matter sharing strings with this process's other notes: for every
+    note a build keeps (the notes cache), whether parsed here or received from a worker process."""
     return dataclasses.replace(note, meta=compact(note.meta))
 
 

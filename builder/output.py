@@ -20,7 +20,7 @@ def stage_file(staging: Path, output_dir: Path, relative: str, data: bytes) -> b
 
     A pure function of the file system, so worker processes can call it for their pages.
     """
-    if _same_bytes(output_dir / relative, data):
+    if same_bytes(output_dir / relative, data):
         return False
     target = staging / relative
     try:
@@ -157,7 +157,8 @@ class SiteWriter:
                     os.rmdir(folder)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def same_bytes(path: Path, data: bytes) -> bool:
+    """Whether `path` already holds exactly `data` (sizes first: most changed pages differ in size)."""
     try:
         if path.stat().st_size != len(data):
             return False

@@ -220,6 +220,7 @@ def quick_publish(
     import jinja2
 
     from .cache import PageCache
+    from .output import same_bytes
     from .render import Renderer
 
     manifest = read_state(manifest_file)
@@ -263,7 +264,8 @@ def quick_publish(
             if outputs:
                 stack.enter_context(commit_guard or contextlib.nullcontext())
             for relative, data in outputs.items():
-                if _write_atomic(config.output_dir / relative, data):
+                if not same_bytes(config.output_dir / relative, data):
+                    write_text_atomic(config.output_dir / relative, data)  # never a half-written page
                     written.append(relative)
                 page_cache.add(rendered[relative].signature, config.output_dir / relative)
         # The rows first: if the manifest write is lost, signatures disagree and the next
@@ -281,14 +283,3 @@ def _kept_edited(config: Config, note: Note, text: str) -> bool:
     if not isinstance(source, dict) or not isinstance(source.get("file"), str):
         return False
     return (config.root / source["file"]).is_file() and not is_unedited(text)
-
-
-def _write_atomic(path: Path, data: bytes) -> bool:
-    """Replace one site file (never leaving it half-written); False when it already had these bytes."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_text_atomic(path, data)
-    return True
