@@ -194,35 +194,45 @@ def publish(
     manifest_file = _state_file(config, "pages")
     page_cache = PageCache(config.cache_dir / "pages")
     old_signatures: dict[str, str] = read_state(manifest_file).get("pages", {})
+    # Nothing to keep or link (no last build, no cache): every page renders, so each page's
+    # signature is computed where it renders, in parallel, instead of all of them here first.
+    render_all = not old_signatures and page_cache.is_empty()
     signatures: dict[str, str] = {}
-    todo: list[tuple[str, Page]] = []
+    todo: list[tuple[str, Page, str | None]] = []
     page_list: list[tuple[str, Page]] = []
     failed = 0
     with SiteWriter(config.output_dir) as writer:
         for page in pages:
             relative = renderer.output_file(page)
             try:
-                signatures[relative] = renderer.signature(page)
+                # a template that does not parse fails here, the same way on both paths
+                signature = None if render_all else renderer.signature(page)
+                renderer.templates.signature(page.template)
             except jinja2.TemplateError as exc:
                 report.diagnostics.append(template_diagnostic(exc, config, page))
                 failed += 1
                 continue
             page_list.append((relative, page))
-            cached = page_cache.path(signatures[relative])
-            if old_signatures.get(relative) == signatures[relative] and (config.output_dir / relative).is_file():
+            if signature is None:
+                todo.append((relative, page, None))
+                continue
+            signatures[relative] = signature
+            cached = page_cache.path(signature)
+            if old_signatures.get(relative) == signature and (config.output_dir / relative).is_file():
                 writer.keep(relative)
             elif cached.is_file():
                 writer.link(relative, cached)
             else:
-                todo.append((relative, page))
+                todo.append((relative, page, signature))
         report.rendered = len(todo)
         del old_signatures
         renderer.forget_fingerprints()  # their memory is reused by the rendering that follows
         tick = progress("rendering", len(todo)) if progress and todo else None
-        for relative, staged, failure in render_pages(renderer, todo, writer, jobs=jobs, tick=tick):
+        for relative, staged, failure, signature in render_pages(renderer, todo, writer, jobs=jobs, tick=tick):
             if failure is None:
+                signatures[relative] = signature
                 writer.record(relative, staged=staged)
-                page_cache.add(signatures[relative], writer.final_path(relative))
+                page_cache.add(signature, writer.final_path(relative, staged=staged))
             else:
                 failed += 1
                 signatures.pop(relative, None)
@@ -357,13 +367,16 @@ def _quick_publish(
     return report
 
 
-RenderResult = tuple[str, bool, Diagnostic | None]
-"""(output file, whether it was staged, the template error if rendering failed)"""
+RenderResult = tuple[str, bool, Diagnostic | None, str]
+"""(output file, whether it was staged, the template error if rendering failed, the page's signature)"""
+
+Todo = Sequence[tuple[str, "Page", str | None]]
+"""(output file, page, its signature or None to compute it while rendering)"""
 
 
 def render_pages(
     renderer: Renderer,
-    todo: Sequence[tuple[str, Page]],
+    todo: Todo,
     writer: SiteWriter,
     *,
     jobs: int,
@@ -380,10 +393,11 @@ def render_pages(
     for any number of jobs.
     """
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES:
-        for relative, page in todo:
-            yield _render_one(renderer, relative, page, writer.staging)
+        for item in todo:
+            yield _render_one(renderer, item, writer.staging)
             if tick:
                 tick()
+        renderer.forget_fingerprints()
         return
     import multiprocessing
 
@@ -391,16 +405,13 @@ def render_pages(
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     # Listing pages (the archive, entity indexes, the timeline) hold thousands of items: shipping
     # their context would cost more than rendering them, so this process keeps their chunks.
-    mine = {i for i, chunk in enumerate(chunks) if i % jobs == 0 or any(_is_listing(page) for _, page in chunk)}
+    mine = {i for i, chunk in enumerate(chunks) if i % jobs == 0 or any(_is_listing(item[1]) for item in chunk)}
     spawn = multiprocessing.get_context("spawn")
-    setup = (renderer.config, writer.staging)
+    setup = (renderer.config, writer.staging, renderer.templates.signatures)
     with spawn.Pool(jobs - 1, initializer=_start_worker, initargs=setup) as pool:
         theirs = pool.imap(_render_chunk, [chunk for i, chunk in enumerate(chunks) if i not in mine])
         for index, chunk in enumerate(chunks):
-            if index in mine:
-                results = [_render_one(renderer, relative, page, writer.staging) for relative, page in chunk]
-            else:
-                results = next(theirs)
+            results = _render_chunk(chunk, (renderer, writer.staging)) if index in mine else next(theirs)
             for result in results:
                 yield result
                 if tick:
@@ -417,29 +428,37 @@ def _is_listing(page: Page) -> bool:
 _WORKER: tuple[Renderer, Path] | None = None
 
 
-def _start_worker(config: Config, staging: Path) -> None:
+def _start_worker(config: Config, staging: Path, template_signatures: dict[str, str]) -> None:
     from .render import Renderer
 
     global _WORKER
-    _WORKER = (Renderer(config), staging)
+    _WORKER = (Renderer(config, template_signatures=template_signatures), staging)
 
 
-def _render_chunk(chunk: Sequence[tuple[str, Page]]) -> list[RenderResult]:
-    assert _WORKER is not None
-    renderer, staging = _WORKER
-    return [_render_one(renderer, relative, page, staging) for relative, page in chunk]
+def _render_chunk(chunk: Todo, worker: tuple[Renderer, Path] | None = None) -> list[RenderResult]:
+    renderer, staging = worker or _WORKER or _no_worker()
+    results = [_render_one(renderer, item, staging) for item in chunk]
+    renderer.forget_fingerprints()  # shared values' reprs are worth keeping within a chunk only
+    return results
 
 
-def _render_one(renderer: Renderer, relative: str, page: Page, staging: Path) -> RenderResult:
+def _no_worker() -> tuple[Renderer, Path]:
+    raise RuntimeError("render worker used before _start_worker")
+
+
+def _render_one(renderer: Renderer, item: tuple[str, Page, str | None], staging: Path) -> RenderResult:
     import jinja2
 
     from .output import stage_file
 
+    relative, page, signature = item
+    if signature is None:
+        signature = renderer.signature(page)
     try:
         data = renderer.render(page)
     except jinja2.TemplateError as exc:
-        return relative, False, template_diagnostic(exc, renderer.config, page)
-    return relative, stage_file(staging, renderer.config.output_dir, relative, data), None
+        return relative, False, template_diagnostic(exc, renderer.config, page), signature
+    return relative, stage_file(staging, renderer.config.output_dir, relative, data), None, signature
 
 
 def template_diagnostic(exc: jinja2.TemplateError, config: Config, page: Page) -> Diagnostic:

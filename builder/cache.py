@@ -99,13 +99,22 @@ class PageCache:
 
     def add(self, signature: str, source: Path) -> None:
         target = self.path(signature)
-        if target.exists():
-            return
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:  # the first page in its shard folder
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(source, target)
+        except OSError:  # already cached (FileExistsError), no hard links here, or a read-only cache:
+            pass  # the cache is an optimisation only
+
+    def is_empty(self) -> bool:
+        """No page is cached (a first build, or the cache was deleted)."""
+        try:
+            with os.scandir(self.folder) as entries:
+                return next(entries, None) is None
         except OSError:
-            pass  # no hard links here (or a read-only cache): the cache is an optimisation only
+            return True
 
     def prune(self, keep: set[str]) -> None:
         """Drop pages no current page has (old versions, deleted briefings)."""

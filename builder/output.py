@@ -126,10 +126,9 @@ class SiteWriter:
         """The files written or removed (after `commit()`), sorted."""
         return sorted(self._staged + self._removed)
 
-    def final_path(self, relative: str) -> Path:
+    def final_path(self, relative: str, *, staged: bool) -> Path:
         """Where a recorded file's bytes are now: staged, or (unchanged) in site/."""
-        staged = self.staging / relative
-        return staged if staged.exists() else self.output_dir / relative
+        return (self.staging if staged else self.output_dir) / relative
 
     def commit(self) -> None:
         """Apply the staged changes to site/ and remove files that are no longer part of it."""

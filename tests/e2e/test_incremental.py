@@ -11,6 +11,7 @@ import pytest
 
 from builder import build as build_module
 from builder.build import BuildReport, build
+from builder.cache import read_state
 from builder.config import load_config
 from tests.conftest import run_cli, snapshot
 
@@ -195,6 +196,30 @@ def test_parallel_rendering_gives_the_same_bytes(make_project: MakeProject, monk
     assert run_build(one, jobs=1).count("error") == 0
     assert run_build(many, jobs=2).count("error") == 0
     assert snapshot(one / "site") == snapshot(many / "site")
+
+
+def page_signatures(root: Path) -> dict[str, str]:
+    (manifest,) = (root / ".briefgen").glob("pages-*.pickle")
+    signatures: dict[str, str] = read_state(manifest)["pages"]
+    assert signatures
+    return signatures
+
+
+def test_signatures_taken_while_rendering_match_the_page_cache(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 1)
+    project = make_project(seeds={f"s{i:02}.txt": seed(i) for i in range(6)})
+    first = run_build(project, jobs=2)  # signs each page where it renders it, in the workers too
+    assert first.publishing.rendered == first.publishing.pages
+    signatures = page_signatures(project)
+    # Without the record of the last build, every signature is taken again before rendering:
+    # each one finds its page in the cache, so nothing renders.
+    next(iter((project / ".briefgen").glob("pages-*.pickle"))).unlink()
+    shutil.rmtree(project / "site")
+    again = run_build(project, jobs=2)
+    assert again.publishing.rendered == 0 and again.count("error") == 0
+    assert page_signatures(project) == signatures
 
 
 HAND_NOTE = (
