@@ -16,6 +16,7 @@ import os
 import secrets
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ from .errors import ConfigError, Diagnostic, diagnostic_from
 # The rest of the pipeline is imported where it runs, so that an up-to-date build (the no-op
 # check) starts without loading Jinja, markdown-it, PyYAML or the extractor.
 if TYPE_CHECKING:
+    import multiprocessing.pool
+
     import jinja2
 
     from .authoring import AuthoringReport
@@ -177,31 +180,35 @@ def publish(
     report = PublishReport()
     scanned = scan_notes(config.content_dir, config.root, cache)
     notes, report.diagnostics = collect_notes(scanned, include_drafts=include_drafts)
-    aliases_file = config.root / config.extract.aliases_file
-    try:
-        aliases = load_aliases(aliases_file, display=config.extract.aliases_file)
-    except ConfigError as exc:
-        report.diagnostics.append(diagnostic_from(str(exc), config.extract.aliases_file))
-        aliases = None
-    site = make_site(notes, related_count=config.related_count, aliases=aliases)
-    report.briefings = len(site.briefings)
-    report.entity_pages = {kind: len(site.entities[kind]) for kind in KINDS}
-    renderer = Renderer(config)
-    pages = list(make_pages(site, config, renderer.urls))
-    report.pages = len(pages)
-    report.feeds = sum(1 for p in pages if p.template == "feed.xml")
-
     manifest_file = _state_file(config, "pages")
     page_cache = PageCache(config.cache_dir / "pages")
     old_signatures: dict[str, str] = read_state(manifest_file).get("pages", {})
     # Nothing to keep or link (no last build, no cache): every page renders, so each page's
     # signature is computed where it renders, in parallel, instead of all of them here first.
     render_all = not old_signatures and page_cache.is_empty()
-    signatures: dict[str, str] = {}
-    todo: list[tuple[str, Page, str | None]] = []
-    page_list: list[tuple[str, Page]] = []
-    failed = 0
-    with SiteWriter(config.output_dir) as writer:
+    writer = SiteWriter(config.output_dir)
+    pool = None
+    if render_all and jobs > 1 and len(notes) >= PARALLEL_MIN_PAGES:  # pages outnumber notes
+        pool = _render_pool(config, writer.staging, jobs)  # its workers start up while the site gathers
+    with pool or contextlib.nullcontext(), writer:
+        aliases_file = config.root / config.extract.aliases_file
+        try:
+            aliases = load_aliases(aliases_file, display=config.extract.aliases_file)
+        except ConfigError as exc:
+            report.diagnostics.append(diagnostic_from(str(exc), config.extract.aliases_file))
+            aliases = None
+        site = make_site(notes, related_count=config.related_count, aliases=aliases)
+        report.briefings = len(site.briefings)
+        report.entity_pages = {kind: len(site.entities[kind]) for kind in KINDS}
+        renderer = Renderer(config)
+        pages = list(make_pages(site, config, renderer.urls))
+        report.pages = len(pages)
+        report.feeds = sum(1 for p in pages if p.template == "feed.xml")
+
+        signatures: dict[str, str] = {}
+        todo: list[tuple[str, Page, str | None]] = []
+        page_list: list[tuple[str, Page]] = []
+        failed = 0
         for page in pages:
             relative = renderer.output_file(page)
             try:
@@ -228,7 +235,8 @@ def publish(
         del old_signatures
         renderer.forget_fingerprints()  # their memory is reused by the rendering that follows
         tick = progress("rendering", len(todo)) if progress and todo else None
-        for relative, staged, failure, signature in render_pages(renderer, todo, writer, jobs=jobs, tick=tick):
+        rendering = render_pages(renderer, todo, writer, jobs=jobs, tick=tick, pool=pool)
+        for relative, staged, failure, signature in rendering:
             if failure is None:
                 signatures[relative] = signature
                 writer.record(relative, staged=staged)
@@ -381,15 +389,17 @@ def render_pages(
     *,
     jobs: int,
     tick: Callable[[], None] | None = None,
+    pool: multiprocessing.pool.Pool | None = None,
 ) -> Iterator[RenderResult]:
     """Render and stage pages, in worker processes when there are enough of them.
 
-    `jobs` processes render: this one and `jobs - 1` workers. Chunks of pages are dealt
-    round-robin, this process rendering every `jobs`-th one while the workers run ahead on the
-    rest. Workers are fresh interpreters ("spawn"), sent only their chunks' pages: a forked
-    worker would share the whole gathered site and, as reference counts change, copy it, so the
-    build would hold it twice. Each process stages its pages' files itself and only names and
-    flags travel back. Results come back in page order, so diagnostics and output are identical
+    `jobs` processes render: this one and `jobs - 1` workers (`pool`, or a pool started here).
+    Workers are fresh interpreters ("spawn"), sent only their chunks' pages: a forked worker would
+    share the whole gathered site and, as reference counts change, copy it, so the build would
+    hold it twice. Each process stages its pages' files itself and only names and flags travel
+    back. The workers take chunks from the front; this process renders the listing pages, then
+    takes chunks from the back whenever the next result is not ready, so every process stays
+    busy to the end. Results come back in page order, so diagnostics and output are identical
     for any number of jobs.
     """
     if jobs <= 1 or len(todo) < PARALLEL_MIN_PAGES:
@@ -399,23 +409,39 @@ def render_pages(
                 tick()
         renderer.forget_fingerprints()
         return
-    import multiprocessing
-
     size = max(8, min(100, len(todo) // (jobs * 8)))
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     # Listing pages (the archive, entity indexes, the timeline) hold thousands of items: shipping
     # their context would cost more than rendering them, so this process keeps their chunks.
-    mine = {i for i, chunk in enumerate(chunks) if i % jobs == 0 or any(_is_listing(item[1]) for item in chunk)}
-    spawn = multiprocessing.get_context("spawn")
-    setup = (renderer.config, writer.staging, renderer.templates.signatures)
-    with spawn.Pool(jobs - 1, initializer=_start_worker, initargs=setup) as pool:
-        theirs = pool.imap(_render_chunk, [chunk for i, chunk in enumerate(chunks) if i not in mine])
-        for index, chunk in enumerate(chunks):
-            results = _render_chunk(chunk, (renderer, writer.staging)) if index in mine else next(theirs)
-            for result in results:
+    mine = deque(i for i, chunk in enumerate(chunks) if any(_is_listing(item[1]) for item in chunk))
+    shared = deque(i for i in range(len(chunks)) if i not in mine)
+    with contextlib.ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(_render_pool(renderer.config, writer.staging, jobs))
+        running: dict[int, multiprocessing.pool.AsyncResult[list[RenderResult]]] = {}
+        done: dict[int, list[RenderResult]] = {}
+        for index in range(len(chunks)):
+            while index not in done:
+                while shared and len(running) < 2 * (jobs - 1):  # a chunk queued behind each busy worker
+                    ahead = shared.popleft()
+                    running[ahead] = pool.apply_async(_render_chunk, (chunks[ahead],))
+                if index in running and (running[index].ready() or not (mine or shared)):
+                    done[index] = running.pop(index).get()
+                elif mine or shared:
+                    own = mine.popleft() if mine else shared.pop()
+                    done[own] = _render_chunk(chunks[own], (renderer, writer.staging))
+            for result in done.pop(index):
                 yield result
                 if tick:
                     tick()
+
+
+def _render_pool(config: Config, staging: Path, jobs: int) -> multiprocessing.pool.Pool:
+    """`jobs - 1` render workers (this process is the last one)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    return context.Pool(jobs - 1, initializer=_start_worker, initargs=(config, staging))
 
 
 LISTING_SIZE = 256
@@ -428,11 +454,11 @@ def _is_listing(page: Page) -> bool:
 _WORKER: tuple[Renderer, Path] | None = None
 
 
-def _start_worker(config: Config, staging: Path, template_signatures: dict[str, str]) -> None:
+def _start_worker(config: Config, staging: Path) -> None:
     from .render import Renderer
 
     global _WORKER
-    _WORKER = (Renderer(config, template_signatures=template_signatures), staging)
+    _WORKER = (Renderer(config), staging)
 
 
 def _render_chunk(chunk: Todo, worker: tuple[Renderer, Path] | None = None) -> list[RenderResult]:
