@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import NoteError, describe_yaml_error
+from .frontmatter_yaml import WIDTH, render_frontmatter_yaml
 from .isodate import parse_iso_date
 
 try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
@@ -61,10 +62,13 @@ class Note:
 
 
 def dump_frontmatter(data: Mapping[str, Any]) -> str:
-    """YAML for a note's front-matter, via the YAML library (never string formatting)."""
-    return yaml.dump(
-        dict(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
+    """YAML for a note's front-matter: the library's output, written directly for the values
+    notes hold and by the library itself for anything else (see `frontmatter_yaml`)."""
+    return render_frontmatter_yaml(dict(data), fallback=_dump_with_library)
+
+
+def _dump_with_library(data: dict[Any, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, default_flow_style=False)
 
 
 def _stamp(generator: str, digest: str) -> str:
