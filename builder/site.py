@@ -251,12 +251,17 @@ def _make_entities(
                 roles[key][note.slug] = ref.detail
             if ref.kind != "topics":
                 # co-mentions are bounded by the entities of this one note, never all pages
-                co[key].update(k for k in keys if k != key)
+                co[key].update(keys)  # itself included, taken out below
             aliases[key].update(ref.aliases)
     display = {key: _best_name(counter) for key, counter in names.items()}
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
+    mentions: dict[tuple[str, str], Ref] = {}  # one Ref per entity, shared by every page that lists it
     for key, slugs in postings.items():
         kind, ident = key
+        others = co[key]
+        others.pop(key, None)
+        # most often first, then by name, then in the order first met (plain tuples sort faster than a key function)
+        ranked = heapq.nsmallest(12, [(-n, display[k], i, k) for i, (k, n) in enumerate(others.items())])
         entities[kind][ident] = Entity(
             kind=kind,
             id=ident,
@@ -265,10 +270,7 @@ def _make_entities(
             details=tuple(d for d, _ in sorted(details[key].items(), key=lambda kv: (-kv[1], kv[0]))),
             briefings=tuple(slugs),
             roles=roles[key],
-            co_mentions=tuple(
-                Ref(k[0], k[1], display[k])
-                for k, _ in heapq.nsmallest(12, co[key].items(), key=lambda kv: (-kv[1], display[kv[0]]))
-            ),
+            co_mentions=tuple(mentions.get(k) or mentions.setdefault(k, Ref(*k, name)) for _, name, _, k in ranked),
         )
     return {
         kind: dict(sorted(items.items(), key=lambda kv: (kv[1].name.lower(), kv[0])))
@@ -289,18 +291,20 @@ def _make_related(
     count: int,
 ) -> dict[str, tuple[str, ...]]:
     related: dict[str, tuple[str, ...]] = {}
-    for note in briefings:
-        scores: Counter[str] = Counter()
+    # postings as positions in `briefings` (newest first), without the terms too common to relate
+    positions = {key: [order[s] for s in slugs] for key, slugs in postings.items() if len(slugs) <= COMMON_TERM}
+    for index, note in enumerate(briefings):
+        scores: dict[int, int] = {}
         for ref in refs[note.slug]:
-            posting = postings[(ref.kind, ref.id)]
-            if len(posting) > COMMON_TERM:
+            posting = positions.get((ref.kind, ref.id))
+            if posting is None:
                 continue
             weight = WEIGHTS[ref.kind]
             for other in posting:
-                if other != note.slug:
-                    scores[other] += weight
-        ranked = heapq.nsmallest(count, scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))  # recency breaks ties
-        related[note.slug] = tuple(slug for slug, _ in ranked)
+                scores[other] = scores.get(other, 0) + weight
+        scores.pop(index, None)
+        ranked = heapq.nsmallest(count, [(-score, other) for other, score in scores.items()])  # recency breaks ties
+        related[note.slug] = tuple(briefings[other].slug for _, other in ranked)
     return related
 
 
