@@ -20,6 +20,7 @@ import yaml
 from .errors import NoteError, describe_yaml_error
 from .frontmatter_yaml import WIDTH, render_frontmatter_yaml
 from .isodate import parse_iso_date
+from .pickling import fast_pickle
 
 try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
     from yaml import CSafeDumper as _Dumper
@@ -36,6 +37,7 @@ _PLACEHOLDER = "0" * 64
 _BRIEFING_LINK = re.compile(r"\]\(/briefings/([a-z0-9][a-z0-9._-]*)/?(?:#[^)]*)?\)")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Note:
     """One note, parsed: the fields the site needs plus the full front-matter."""

@@ -18,6 +18,7 @@ from .aliases import Aliases
 from .cache import NoteFile, PickleCache, scan_notes
 from .errors import Diagnostic, diagnostic_from
 from .notes import Note
+from .pickling import fast_pickle
 from .slugs import slugify
 
 KINDS = ("people", "places", "organizations", "topics")
@@ -29,6 +30,7 @@ WEIGHTS = {"people": 8, "organizations": 4, "places": 2, "topics": 1}
 COMMON_TERM = 200
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Ref:
     """A link from a briefing to an entity, with what the briefing says about it."""
@@ -42,6 +44,7 @@ class Ref:
     """Other names this briefing gives the entity (its own surface forms, or the name before merging)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One person/place/organisation/topic page: every briefing that mentions it, newest first."""
@@ -60,6 +63,7 @@ class Entity:
     """Entities most often mentioned alongside, most frequent first."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Card:
     """What a listing shows of a briefing; listing pages depend on these fields, not on the body."""
@@ -71,6 +75,7 @@ class Card:
     topics: tuple[str, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class TimelineRow:
     date: str
