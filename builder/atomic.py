@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+_TEMPORARY = itertools.count()
 
 
 @contextlib.contextmanager
@@ -21,18 +17,31 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write that replaces `path` only once it is complete (and not at all on an error).
 
     Writing through a handle, rather than passing the bytes, lets a large cache be streamed to
-    disk instead of being held in memory twice.
+    disk instead of being held in memory twice. The temporary file beside `path` is named by
+    process and counter (no other live process or thread can use the name; a leftover of the
+    same name is from a process that died), and is created with the mode and umask an ordinary
+    file gets, so writing thousands of notes costs four system calls each.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{next(_TEMPORARY)}.tmp")
+    fd = _create(tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; notes are ordinary files
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def _create(tmp: Path) -> int:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        return os.open(tmp, flags, 0o666)
+    except FileNotFoundError:
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        tmp.unlink()
+    return os.open(tmp, flags, 0o666)
 
 
 def write_text_atomic(path: Path, text: str | bytes) -> None:

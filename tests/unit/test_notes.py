@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 from datetime import date
@@ -321,6 +322,17 @@ def test_failed_atomic_write_keeps_old_content_and_no_temp_files(
     with pytest.raises(OSError, match="disk full"):
         write_text_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
+
+
+def test_atomic_write_replaces_a_temp_file_left_by_a_dead_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "note.md"
+    monkeypatch.setattr("builder.atomic._TEMPORARY", itertools.count(7))
+    (tmp_path / f".note.md.{os.getpid()}-7.tmp").write_text("half a note from a crash")
+    write_text_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
 
 
