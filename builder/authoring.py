@@ -126,7 +126,7 @@ def extract_many(
             if on_done:
                 on_done()
         return
-    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))  # small: the last chunks finish close together
     # Fresh interpreters rather than forks of this process, which may already hold thousands of
     # notes and every seed's text: forked workers would each carry a copy of those pages.
     spawn = multiprocessing.get_context("spawn")
