@@ -156,8 +156,8 @@ def find_date_mentions(text: str) -> tuple[DateMention, ...]:
     """
     found: list[DateMention] = []
     lower = text.lower()
-    for keys, pattern, parse in _PARSERS:
-        if not any(key in lower for key in keys):
+    for keys, gate, pattern, parse in _PARSERS:
+        if not any(key in lower for key in keys) or (gate is not None and gate.search(text) is None):
             continue
         for match in pattern.finditer(text):
             mention = parse(match, text)
@@ -338,18 +338,29 @@ def _parse_weekday(match: re.Match[str], text: str) -> DateMention | None:
 
 
 _Parser = Callable[[re.Match[str], str], "DateMention | None"]
-_PARSERS: tuple[tuple[tuple[str, ...], re.Pattern[str], _Parser], ...] = (
-    (("19", "20"), _ISO, _parse_iso),
-    (_MONTH_KEYS, _MDY, _parse_day_month),
-    (_MONTH_KEYS, _DMY, _parse_day_month),
-    (_MONTH_KEYS, _MONTH_PHRASE, _parse_month_phrase),
-    (("18", "19", "20"), _YEAR_PHRASE, _parse_year_phrase),
-    (("year", "month", "week", "day"), _RELATIVE, _parse_relative),
-    ((" ago", "earlier", "later"), _AGO, _parse_count),
-    ((" time",), _IN_TIME, _parse_count),
-    (("spring", "summer", "autumn", "winter"), _SEASON_REL, _parse_season),
-    (("yesterday", "tomorrow"), _NEIGHBOUR_DAY, _parse_neighbour_day),
-    (("day",), _WEEKDAY_PHRASE, _parse_weekday),
+# Quick necessary conditions for the patterns that are slow to scan (they start with a lookbehind,
+# a word boundary or a character class, which the regex engine tries at every position): a
+# month abbreviation next to a day number, a unit word on its own. Most paragraphs fail them.
+_ABBREVIATED_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_MDY_GATE = re.compile(rf"{_ABBREVIATED_MONTH}[a-z]*\.?\s*\d")
+_DMY_GATE = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_ABBREVIATED_MONTH}")
+_RELATIVE_GATE = re.compile(r"\s(?:year|month|week|day)(?![\w-])")
+_AGO_GATE = re.compile(r"(?:year|month|week|day)s?\s+(?:ago|earlier|later)\b")
+_IN_TIME_GATE = re.compile(r"(?:year|month|week)s?'?\s+time\b")
+# (words one of which the lower-cased text must hold, a pattern the text must match or None,
+# the phrase pattern, its parser)
+_PARSERS: tuple[tuple[tuple[str, ...], re.Pattern[str] | None, re.Pattern[str], _Parser], ...] = (
+    (("19", "20"), None, _ISO, _parse_iso),
+    (_MONTH_KEYS, _MDY_GATE, _MDY, _parse_day_month),
+    (_MONTH_KEYS, _DMY_GATE, _DMY, _parse_day_month),
+    (_MONTH_KEYS, None, _MONTH_PHRASE, _parse_month_phrase),
+    (("18", "19", "20"), None, _YEAR_PHRASE, _parse_year_phrase),
+    (("year", "month", "week", "day"), _RELATIVE_GATE, _RELATIVE, _parse_relative),
+    ((" ago", "earlier", "later"), _AGO_GATE, _AGO, _parse_count),
+    ((" time",), _IN_TIME_GATE, _IN_TIME, _parse_count),
+    (("spring", "summer", "autumn", "winter"), None, _SEASON_REL, _parse_season),
+    (("yesterday", "tomorrow"), None, _NEIGHBOUR_DAY, _parse_neighbour_day),
+    (("day",), None, _WEEKDAY_PHRASE, _parse_weekday),
 )
 
 

@@ -43,6 +43,7 @@ _MONTHS = word_set(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d[\d,.]*%?")
 _END = re.compile(r"[.!][\"'\u201d\u2019)\]]*$")
 _QUOTE_MARKS = '"\u201c\u201d'
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
 # Clause boundaries at which an over-long lede may be cut and closed with a full stop.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:and|but|while|which|as|after|although|with|amid|despite|because)\b)")
 
@@ -129,7 +130,7 @@ def _scores(article: Article, sentences: list[_Sentence]) -> list[float]:
 def _quote_factor(text: str) -> float:
     """Quotes have their own section, so key points prefer reported facts: a sentence that is
     mostly quotation is heavily discounted, a quoted phrase hardly at all."""
-    quoted = sum(len(q.split()) for q in re.findall(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]", text))
+    quoted = sum(len(q.split()) for q in _QUOTED.findall(text))
     share = quoted / max(len(text.split()), 1)
     return 1.0 - 0.6 * share if quoted > 5 else 0.95 if quoted else 1.0
 
@@ -247,33 +248,43 @@ def _pick_points(
         for i, s in enumerate(sentences)
         if s is not bluf_sentence
         and s.text != bluf
-        and _is_complete(s.text, s.words)
         and len(s.words) <= _MAX_POINT_WORDS
         and _similarity(s.terms, bluf_terms) < 0.6
+        and _is_complete(s.text, s.words)
     ]
     preferred = [i for i in pool if _is_self_contained(sentences[i])]
-    fallback = [i for i in pool if i not in preferred]
+    fallback = sorted(set(pool) - set(preferred))
     chosen: list[int] = []
+    # What each round needs to know about the sentences chosen so far, kept up to date as they
+    # are chosen rather than recomputed for every candidate in every round: each candidate's
+    # highest similarity to one of them, their texts, how many come from each paragraph.
+    overlap = dict.fromkeys(pool, 0.0)
+    chosen_texts: set[str] = set()
+    per_paragraph: dict[int, int] = {}
     for candidates in (preferred, fallback):
         while len(chosen) < target:
             best, best_value = -1, 0.0
             for i in candidates:
-                if i in chosen:
-                    continue
                 s = sentences[i]
-                overlap = max((_similarity(s.terms, sentences[j].terms) for j in chosen), default=0.0)
-                if overlap >= 0.5 or sentences[i].text in (sentences[j].text for j in chosen):
+                if overlap[i] >= 0.5 or s.text in chosen_texts or i in chosen:
                     continue
-                same_paragraph = sum(1 for j in chosen if sentences[j].para == s.para)
-                value = scores[i] * (1.0 - 0.5 * overlap) * 0.75**same_paragraph
+                value = scores[i] * (1.0 - 0.5 * overlap[i]) * 0.75 ** per_paragraph.get(s.para, 0)
                 if value > best_value:
                     best, best_value = i, value
             if best < 0:
                 break
             chosen.append(best)
+            picked = sentences[best]
+            chosen_texts.add(picked.text)
+            per_paragraph[picked.para] = per_paragraph.get(picked.para, 0) + 1
+            for i in pool:
+                overlap[i] = max(overlap[i], _similarity(sentences[i].terms, picked.terms))
     return tuple(sentences[i].text for i in chosen)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of content-word sets."""
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)

@@ -69,8 +69,22 @@ _DANGLING_END = _wordset(
     "to of and or but with the a an in on at for by from as than which who whose where when while because "
     "if is are was were be has have had its their his her our this these those that according"
 )
-# Cheap substring test before tokenising a clause for an undated plan or hedge.
-_FORWARD_HINTS = (*_HEDGES, "'ll", "due", "likely", "set", " to ", "propose", "suggest", "should")
+# Cheap substring test before tokenising a clause for an undated plan or hedge (" to " first:
+# it is in most clauses that have any).
+_FORWARD_HINTS = (" to ", *_HEDGES, "'ll", "due", "likely", "set", "propose", "suggest", "should")
+_CONDITIONS = _wordset("if unless whether")
+# Every word `_marker` can read as a marker without looking at its neighbours (besides words
+# ending in "ed" or "'ll" and words after "have"): any other word is no marker, tested first.
+_MARKER_WORDS = (
+    _HEDGES
+    | _EXPECTED
+    | _PLANNED
+    | _POSSIBLE
+    | _IRREGULAR_PAST
+    | _PERFECT
+    | frozenset(_BEFORE_TO)
+    | _wordset("could might would may hope hopes will shall should due likely set is are going was were did had")
+)
 
 
 @dataclass(frozen=True)
@@ -215,11 +229,12 @@ def _governing_tense(clause: str, start: int, end: int) -> str | None:
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(clause)]
     before = [i for i, (pos, _) in enumerate(words) if pos < start]
     after = [i for i, (pos, _) in enumerate(words) if pos >= end]
-    fronted = len(before) <= 2 and all(words[i][1].lower() in _FRONTING for i in before)
-    near_before, near_after = before[::-1][:14], after[:14]
     tokens = [w for _, w in words]
+    lowered = [w.lower() for w in tokens]
+    fronted = len(before) <= 2 and all(lowered[i] in _FRONTING for i in before)
+    near_before, near_after = before[::-1][:14], after[:14]
     for i in near_after + near_before if fronted else near_before + near_after:
-        marker = _marker(tokens, i)
+        marker = _marker(tokens, lowered, i)
         if marker is not None:
             return marker
     return None
@@ -233,16 +248,21 @@ def _quoted_region(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _marker(tokens: list[str], i: int) -> str | None:
-    """What token `i` says about time: a hedge, a plan, the past, or nothing."""
-    word, lower = tokens[i], tokens[i].lower()
-    after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-    after2 = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
-    before = tokens[i - 1].lower() if i > 0 else ""
+def _marker(tokens: list[str], lowered: list[str], i: int) -> str | None:
+    """What token `i` says about time: a hedge, a plan, the past, or nothing.
+
+    `lowered` is `tokens` in lower case, made once per clause.
+    """
+    word, lower = tokens[i], lowered[i]
+    before = lowered[i - 1] if i > 0 else ""
+    if lower not in _MARKER_WORDS and before != "have" and not lower.endswith(("ed", "'ll")):
+        return None
+    after = lowered[i + 1] if i + 1 < len(tokens) else ""
+    after2 = lowered[i + 2] if i + 2 < len(tokens) else ""
     if lower in {"could", "might", "would"} or word == "may":
         if after == "have":
             return "possible-past"  # "may have left": a hedge about the past
-        if lower == "would" and any(t.lower() in _SPEECH for t in tokens[:i]):
+        if lower == "would" and any(t in _SPEECH for t in lowered[:i]):
             return "planned"  # reported intention: "said it would close the plant"
         return "possible"
     if before in {"had", "was", "were"} and lower in _HEDGES:
@@ -269,7 +289,7 @@ def _marker(tokens: list[str], i: int) -> str | None:
         return "planned"  # "is to visit", "are going to"
     if lower in _POSSIBLE:
         return "possible"
-    if before == "have" and i > 1 and tokens[i - 2].lower() in {"may", "might", "could"}:
+    if before == "have" and i > 1 and lowered[i - 2] in {"may", "might", "could"}:
         return "possible-past"  # "may have lost": reached from the participle first
     return _past_marker(word, lower, before, after)
 
@@ -306,20 +326,23 @@ def _status(tense: str | None, hedge: str | None, resolved: ResolvedDate, story:
 
 def _forward_marker(clause: str, outside: str) -> tuple[str, int] | None:
     """The first plan or hedge outside quotation marks (`outside` is the clause with quotes blanked)."""
-    lowered = clause.lower()
-    if not any(hint in lowered for hint in _FORWARD_HINTS):
+    lowered_clause = clause.lower()
+    if not any(hint in lowered_clause for hint in _FORWARD_HINTS):
         return None
+    if "?" in outside:
+        return None  # a question is not a plan
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(outside)]
     tokens = [w for _, w in words]
-    if "?" in outside or any(t.lower() in {"if", "unless", "whether"} for t in tokens):
-        return None  # a question or a condition is not a plan
+    lowered = [w.lower() for w in tokens]
+    if not _CONDITIONS.isdisjoint(lowered):
+        return None  # nor is a condition
     for i, (pos, word) in enumerate(words):
-        lower = word.lower()
+        lower = lowered[i]
         if lower in {"would", "should", "could", "might"} or word == "may":
             continue  # too often hypothetical to be news on their own
         if lower in {"proposed", "proposes", "suggested"} and tokens[i + 1 : i + 2] in (["that"], ["to"]):
             return "possible", pos  # a proposal: "proposed that the next summit be held in Busan"
-        marker = _marker(tokens, i)
+        marker = _marker(tokens, lowered, i)
         if marker in FORWARD:
             return marker, pos
         if marker == "past":

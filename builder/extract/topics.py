@@ -120,6 +120,8 @@ _CATEGORY_INDEX = _build_category_index()
 _TAG_INDEX = _build_tag_index()
 # Every proper prefix of a multi-word term: phrase matching extends a window only while it is one.
 _PREFIXES = frozenset(term[:n] for term in (*_CATEGORY_INDEX, *_TAG_INDEX) for n in range(1, len(term)))
+# The first word of every term: a window starting on any other word is no term and no prefix.
+_FIRST_WORDS = frozenset(term[0] for term in (*_CATEGORY_INDEX, *_TAG_INDEX))
 
 
 def classify_topics(article: Article) -> tuple[str, ...]:
@@ -149,7 +151,9 @@ def _term_counts(fields: list[tuple[list[str], float]]) -> dict[tuple[str, ...],
     """Weighted occurrences of every lexicon term (single words and phrases up to the longest)."""
     counts: dict[tuple[str, ...], float] = {}
     for tokens, weight in fields:
-        for start in range(len(tokens)):
+        for start, first in enumerate(tokens):
+            if first not in _FIRST_WORDS:
+                continue
             end = start + 1
             while end <= len(tokens):
                 term = tuple(tokens[start:end])
@@ -199,7 +203,7 @@ def _salient_pairs(article: Article) -> list[str]:
     for paragraph in article.paragraphs:
         # Each word is judged once, not once per pair it is in.
         usable = [
-            w if w.islower() and len(w) > 2 and w not in _NOT_TAG_WORDS else None for w in _PAIR_WORD.findall(paragraph)
+            w if len(w) > 2 and w.islower() and w not in _NOT_TAG_WORDS else None for w in _PAIR_WORD.findall(paragraph)
         ]
         for first, second in itertools.pairwise(usable):
             if first is not None and second is not None:
