@@ -22,7 +22,7 @@ from .errors import NoteError
 if TYPE_CHECKING:  # notes imports PyYAML, which an up-to-date build never needs
     from .notes import Note
 
-CACHE_FORMAT = f"briefgen {__version__} cache 2"
+CACHE_FORMAT = f"briefgen {__version__} cache 3"
 
 
 class PickleCache:

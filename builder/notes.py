@@ -15,19 +15,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import yaml
-
 from .errors import NoteError, describe_yaml_error
-from .frontmatter_yaml import WIDTH, render_frontmatter_yaml
 from .isodate import parse_iso_date
 from .pickling import fast_pickle
 
-try:  # the C loader/dumper is ~10x faster; PyYAML ships it in its wheels
-    from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - pure-Python PyYAML build
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# PyYAML is imported where it is used: a build that only re-renders an edited note's body (see
+# `with_body`) never parses or writes YAML, and importing it would be a tenth of that build.
+
+
+def _loader() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader, ~10x faster, when PyYAML has it
+
+
+def _dumper() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # The generation stamp is always the last entry of a generated note's front-matter, so the
@@ -66,11 +72,17 @@ class Note:
 def dump_frontmatter(data: Mapping[str, Any]) -> str:
     """YAML for a note's front-matter: the library's output, written directly for the values
     notes hold and by the library itself for anything else (see `frontmatter_yaml`)."""
+    from .frontmatter_yaml import render_frontmatter_yaml
+
     return render_frontmatter_yaml(dict(data), fallback=_dump_with_library)
 
 
 def _dump_with_library(data: dict[Any, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, default_flow_style=False)
+    import yaml
+
+    from .frontmatter_yaml import WIDTH
+
+    return yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=WIDTH, default_flow_style=False)
 
 
 def _stamp(generator: str, digest: str) -> str:
@@ -100,8 +112,17 @@ def is_unedited(text: str) -> bool:
     match = _STAMP.search(text)
     if not match:
         return False
-    stamp = yaml.load(match.group(0), Loader=_Loader)["generated"]
-    generator, digest = str(stamp["by"]), match.group(1)
+    digest = match.group(1)
+    # An edited note fails this first, without YAML: the stamp below as written, with the
+    # placeholder (64 zeros, which YAML quotes), is the one an unedited note was hashed with.
+    by = match.group(0).split("\n", 2)[1]
+    placeholder = f"generated:\n{by}\n  sha256: '{_PLACEHOLDER}'\n"
+    if hashlib.sha256((text[: match.start()] + placeholder + text[match.end() :]).encode()).hexdigest() != digest:
+        return False
+    import yaml
+
+    stamp = yaml.load(match.group(0), Loader=_loader())["generated"]
+    generator = str(stamp["by"])
     if _stamp(generator, digest) != match.group(0):
         return False
     original = text[: match.start()] + _stamp(generator, _PLACEHOLDER) + text[match.end() :]
@@ -116,12 +137,14 @@ def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:
 
 def _split(text: str, *, file: str) -> tuple[dict[str, Any], str, str]:
     """(front-matter mapping, body, the front-matter text with its '---' lines)."""
+    import yaml
+
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     match = _FRONTMATTER.match(text)
     if not match:
         raise NoteError(f"{file}:1: missing YAML front-matter: a note must start with a '---' line")
     try:
-        data = yaml.load(match.group(1) or "", Loader=_Loader)
+        data = yaml.load(match.group(1) or "", Loader=_loader())
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
         raise NoteError(f"{file}: invalid value in front-matter: {exc}") from None
     except yaml.YAMLError as exc:
@@ -131,6 +154,27 @@ def _split(text: str, *, file: str) -> tuple[dict[str, Any], str, str]:
     if not isinstance(data, dict):
         raise NoteError(f"{file}:2: front-matter must be a mapping of fields, got {type(data).__name__}")
     return data, text[match.end() :], match.group(0)
+
+
+def with_body(stored: Note, text: str) -> Note | None:
+    """`text` parsed, when its front-matter text is `stored`'s (same `head_digest`): `stored` with
+    the new body, equal to what `parse_note` gives but without parsing YAML. None otherwise."""
+    normal = text.lstrip("\ufeff").replace("\r\n", "\n")
+    match = _FRONTMATTER.match(normal)
+    if not match or hashlib.sha256(match.group(0).encode("utf-8")).hexdigest() != stored.head_digest:
+        return None
+    body = normal[match.end() :]
+    return dataclasses.replace(
+        stored,
+        body=body,
+        body_line=match.group(0).count("\n") + 1,
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        links=_links(body),
+    )
+
+
+def _links(body: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_BRIEFING_LINK.findall(body)))
 
 
 def parse_note(text: str, *, file: str, default_slug: str) -> Note:
@@ -192,7 +236,7 @@ def note_from_data(data: dict[str, Any], body: str, *, file: str, default_slug: 
         body_line=head.count("\n") + 1,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         head_digest=hashlib.sha256(head.encode("utf-8")).hexdigest(),
-        links=tuple(dict.fromkeys(_BRIEFING_LINK.findall(body))),
+        links=_links(body),
     )
 
 

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from .atomic import write_text_atomic
 from .cache import CACHE_FORMAT, display_path, read_state, write_state
-from .errors import Diagnostic, NoteError
-from .notes import Note, is_unedited, parse_note
+from .errors import Diagnostic
+from .notes import Note, is_unedited, with_body
 
 if TYPE_CHECKING:
     from .config import Config
@@ -85,7 +85,7 @@ class BodyStore:
 
     SCHEMA = (
         "CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS notes (file TEXT PRIMARY KEY, gather TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS notes (file TEXT PRIMARY KEY, gather TEXT NOT NULL, note BLOB NOT NULL)",
         "CREATE TABLE IF NOT EXISTS pages (relative TEXT PRIMARY KEY, note TEXT NOT NULL,"
         " signature TEXT NOT NULL, page BLOB NOT NULL)",
         "CREATE INDEX IF NOT EXISTS pages_by_note ON pages (note)",
@@ -128,11 +128,12 @@ class BodyStore:
     def _ready(self, *, create: bool) -> bool:
         try:
             if create:
+                self.db.execute(self.SCHEMA[0])
+                if self.get("format") != CACHE_FORMAT:  # another version's tables: start again
+                    self.db.executescript("DELETE FROM state; DROP TABLE IF EXISTS notes; DROP TABLE IF EXISTS pages;")
+                    self.db.execute("INSERT INTO state VALUES ('format', ?)", (CACHE_FORMAT,))
                 for statement in self.SCHEMA:
                     self.db.execute(statement)
-                if self.get("format") != CACHE_FORMAT:
-                    self.db.executescript("DELETE FROM state; DELETE FROM notes; DELETE FROM pages;")
-                    self.db.execute("INSERT INTO state VALUES ('format', ?)", (CACHE_FORMAT,))
                 return True
             return self.get("format") == CACHE_FORMAT
         except sqlite3.Error:
@@ -143,7 +144,8 @@ class BodyStore:
         return str(row[0]) if row else None
 
     def record(self, token: str, notes: Sequence[Note], pages: Iterable[tuple[Note, BodyPage]]) -> None:
-        """After a full publish: every note's gather key, and every page that shows a note.
+        """After a full publish: every note's gather key and front-matter (the note without its
+        body), and every page that shows a note.
 
         Only rows that changed are written, so a warm build pickles nothing.
         """
@@ -162,16 +164,21 @@ class BodyStore:
             self.db.execute("DELETE FROM state WHERE key = 'token'")
             self.db.executemany("DELETE FROM notes WHERE file = ?", [(f,) for f in stored_keys.keys() - keys.keys()])
             self.db.executemany(
-                "INSERT OR REPLACE INTO notes VALUES (?, ?)",
-                [(f, k) for f, k in keys.items() if stored_keys.get(f) != k],
+                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?)",
+                (
+                    (note.file, keys[note.file], _dump(dataclasses.replace(note, body="")))
+                    for note in notes
+                    if stored_keys.get(note.file) != keys[note.file]
+                ),
             )
             self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", rows())
             self.db.executemany("DELETE FROM pages WHERE relative = ?", [(r,) for r in stored_pages.keys() - current])
             self.db.execute("INSERT INTO state VALUES ('token', ?)", (token,))
 
-    def gather(self, file: str) -> str | None:
-        row = self.db.execute("SELECT gather FROM notes WHERE file = ?", (file,)).fetchone()
-        return str(row[0]) if row else None
+    def note(self, file: str) -> tuple[str, Note] | None:
+        """A note's gather key and the note as last published, without its body."""
+        row = self.db.execute("SELECT gather, note FROM notes WHERE file = ?", (file,)).fetchone()
+        return (str(row[0]), pickle.loads(row[1])) if row else None
 
     def pages_of(self, file: str) -> list[BodyPage]:
         rows = self.db.execute("SELECT page FROM pages WHERE note = ? ORDER BY relative", (file,)).fetchall()
@@ -193,8 +200,8 @@ class BodyStore:
         self.db.execute("COMMIT")
 
 
-def _dump(page: BodyPage) -> bytes:
-    return pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+def _dump(value: BodyPage | Note) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass
@@ -236,10 +243,11 @@ def quick_publish(
             display = display_path(path, config.root)
             try:
                 text = path.read_bytes().decode("utf-8")
-                note = parse_note(text, file=display, default_slug=path.stem)
-            except (OSError, UnicodeDecodeError, NoteError):
+            except (OSError, UnicodeDecodeError):
                 return None  # the full path reports it
-            if store.gather(display) != gather_key(note):
+            last = store.note(display)
+            note = with_body(last[1], text) if last else None  # None: the front-matter changed
+            if last is None or note is None or last[0] != gather_key(note):
                 return None
             notes.append((note, text))
         templates = manifest.get("templates")

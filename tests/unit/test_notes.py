@@ -21,6 +21,7 @@ from builder.notes import (
     make_note_text,
     parse_note,
     split_note,
+    with_body,
 )
 
 FILE = "content/summit.md"
@@ -346,6 +347,18 @@ def test_atomic_write_keeps_normal_file_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_a_body_edit_is_the_last_note_with_the_new_body() -> None:
+    before = "---\ntitle: Budget agreed\ndate: 2026-02-01\npeople:\n- name: Joan Carter\n---\nOld text.\n"
+    last = parse_note(before, file="content/budget.md", default_slug="budget")
+    for after in (
+        before + "\nA new paragraph linking [the vote](/briefings/vote/).\n",
+        "\ufeff" + before.replace("\n", "\r\n") + "More.\r\n",  # a BOM and Windows line ends
+    ):
+        assert with_body(last, after) == parse_note(after, file="content/budget.md", default_slug="budget")
+    assert with_body(last, before.replace("Budget agreed", "Budget passed")) is None  # front-matter changed
+    assert with_body(last, "no front-matter\n") is None
 
 
 def test_generated_note_is_what_parsing_its_text_gives() -> None:
