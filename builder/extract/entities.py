@@ -294,7 +294,7 @@ def _resolve_mention(
         return (cluster, mention) if cluster else None
     if mention.kind == ORG and mention.text in abbreviations and abbreviations[mention.text] != mention.text:
         # "IAAF" after "International Association of Athletics Federations (IAAF)"
-        return dataclasses.replace(mention, text=abbreviations[mention.text], abbreviation=mention.text)
+        return mention._replace(text=abbreviations[mention.text], abbreviation=mention.text)
     if mention.kind != NAME:
         return mention
     cluster = _find_person(mention, people, create=False)
@@ -338,7 +338,7 @@ def _file(
     body_only: bool = False,
 ) -> None:
     """Add a resolved mention to its entity; headline mentions only add to entities the body has."""
-    if isinstance(target, tuple):
+    if not isinstance(target, Mention):
         cluster, mention = target
         cluster.mentions.append(mention)
         return
@@ -428,7 +428,7 @@ def _merge_acronyms(orgs: dict[str, _Cluster]) -> None:
         long = by_initials.get(name)
         if long and name.isupper() and long in orgs and name in orgs:
             cluster = orgs.pop(name)
-            orgs[long].mentions.extend(dataclasses.replace(m, abbreviation=name) for m in cluster.mentions)
+            orgs[long].mentions.extend(m._replace(abbreviation=name) for m in cluster.mentions)
 
 
 def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> None:
