@@ -39,6 +39,7 @@ from .name_lexicon import (
     NUMBERED_HEADS,
     ORG_HEADS,
     ORG_LIST,
+    ORG_LIST_NOUNS,
     ORG_NOUN_AFTER,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
@@ -174,7 +175,9 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
     if ctx.headline:
         return mentions
     listed: set[int] = set()
-    for match in ORG_LIST.finditer(text):
+    # A list needs one of its nouns: substring tests rule out most paragraphs faster than a search.
+    matches = ORG_LIST.finditer(text) if any(noun in text for noun in ORG_LIST_NOUNS) else ()
+    for match in matches:
         for item in LIST_NAME_RE.finditer(match.group(1)):
             listed.add(item.start() + match.start(1))
             owner = _OWNER.match(item.group())
