@@ -102,7 +102,7 @@ class _Cluster:
 def extract_entities(article: Article) -> Entities:
     """People, places, organisations and countries, in order of first mention."""
     gaz = load_gazetteer()
-    sport = len({word for p in article.paragraphs for word in _sport_words(p)}) >= 3
+    sport = _is_sport(article.paragraphs)
     ctx = Context(gaz, sport)
     body = [m for pid, text in enumerate(article.paragraphs, start=1) for m in read_paragraph(text, pid, ctx)]
     headline = read_paragraph(_headline_case(article.headline, gaz), 0, Context(gaz, sport, headline=True))
@@ -149,6 +149,16 @@ def extract_entities(article: Article) -> Entities:
         countries=_make_countries(countries, gaz),
         headline_only=tuple(dict.fromkeys(headline_only)),
     )
+
+
+def _is_sport(paragraphs: Iterable[str]) -> bool:
+    """Three different sport words make a sport story; reading stops at the third."""
+    seen: set[str] = set()
+    for text in paragraphs:
+        seen.update(_sport_words(text))
+        if len(seen) >= 3:
+            return True
+    return False
 
 
 def _sport_words(text: str) -> list[str]:
@@ -234,15 +244,15 @@ def _find_person(mention: Mention, people: list[_Cluster], *, create: bool) -> _
     """The full-name person a mention refers to: by full name, then by surname (nearest before)."""
     text = mention.text
     words = text.split()
+    ends = (words[0], words[-1]) if len(words) > 1 else None
     for cluster in people:
-        if cluster.name == text or (len(words) > 1 and (words[0], words[-1]) == _ends(cluster.name)):
+        if cluster.name == text or (ends is not None and ends == _ends(cluster.name)):
             return cluster
     candidates = []
     by_given = (mention.form or "").startswith(("Sir ", "Dame "))
     if len(words) == 1:
         for cluster in people:
-            names = cluster.name.split()
-            if text in _surname_keys(cluster.name) or (by_given and names[0] == text):
+            if text in _surname_keys(cluster.name) or (by_given and cluster.name.split()[0] == text):
                 candidates.append(cluster)
     if len(candidates) > 1:
         # Two people share the surname: the text's own order decides (nearest mention before).
@@ -263,6 +273,7 @@ def _find_person(mention: Mention, people: list[_Cluster], *, create: bool) -> _
     return None
 
 
+@lru_cache(maxsize=4096)
 def _ends(name: str) -> tuple[str, str]:
     words = name.split()
     return words[0], words[-1]
@@ -283,7 +294,7 @@ def _resolve_mention(
         return (cluster, mention) if cluster else None
     if mention.kind == ORG and mention.text in abbreviations and abbreviations[mention.text] != mention.text:
         # "IAAF" after "International Association of Athletics Federations (IAAF)"
-        return dataclasses.replace(mention, text=abbreviations[mention.text], abbreviation=mention.text)
+        return mention._replace(text=abbreviations[mention.text], abbreviation=mention.text)
     if mention.kind != NAME:
         return mention
     cluster = _find_person(mention, people, create=False)
@@ -327,7 +338,7 @@ def _file(
     body_only: bool = False,
 ) -> None:
     """Add a resolved mention to its entity; headline mentions only add to entities the body has."""
-    if isinstance(target, tuple):
+    if not isinstance(target, Mention):
         cluster, mention = target
         cluster.mentions.append(mention)
         return
@@ -417,7 +428,7 @@ def _merge_acronyms(orgs: dict[str, _Cluster]) -> None:
         long = by_initials.get(name)
         if long and name.isupper() and long in orgs and name in orgs:
             cluster = orgs.pop(name)
-            orgs[long].mentions.extend(dataclasses.replace(m, abbreviation=name) for m in cluster.mentions)
+            orgs[long].mentions.extend(m._replace(abbreviation=name) for m in cluster.mentions)
 
 
 def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> None:

@@ -67,18 +67,22 @@ class Gazetteer:
         """First word -> the most words of any country, demonym, place, organisation or club name
         that starts with it: no longer run of words from there can be one of them."""
         longest: dict[str, int] = {}
-        tables: tuple[Mapping[str, object], ...] = (
-            self.country_codes,
-            self.demonyms,
-            self.places,
-            self.organizations,
-            self.clubs,
-        )
-        for table in tables:
+        for table in self._name_tables():
             for name in table:
                 words = name.split(" ")
                 longest[words[0]] = max(longest.get(words[0], 0), len(words))
         return longest
+
+    @cached_property
+    def one_word_names(self) -> frozenset[str]:
+        """Every name in the country, demonym, place, organisation and club tables, and every
+        demonym with an -s (see `demonym_code`): a single word outside it is none of them."""
+        names = {name for table in self._name_tables() for name in table}
+        names.update(f"{demonym}s" for demonym in self.demonyms)
+        return frozenset(names)
+
+    def _name_tables(self) -> tuple[Mapping[str, object], ...]:
+        return (self.country_codes, self.demonyms, self.places, self.organizations, self.clubs)
 
     def demonym_code(self, token: str) -> str | None:
         """Country code for a demonym or its plural ("Britons", "Israelis"), else None."""

@@ -264,9 +264,12 @@ ORG_NOUN_AFTER = re.compile(
 )
 LIST_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*"
 # "companies such as Nokia, Intel, Philips and Alcatel": each listed name is a company.
+ORG_LIST_NOUNS = wordlist(
+    """companies firms carriers retailers operators banks airlines manufacturers makers giants marques
+    brands bands labels publishers broadcasters newspapers charities unions"""
+)
 ORG_LIST = re.compile(
-    r"\b(?:companies|firms|carriers|retailers|operators|banks|airlines|manufacturers|makers|giants|marques|brands"
-    r"|bands|labels|publishers|broadcasters|newspapers|charities|unions)"
+    rf"\b(?:{'|'.join(ORG_LIST_NOUNS)})"
     rf"\s+(?:(?:such as|including|like)\s+|[-\u2013:]\s+)?({LIST_NAME}(?:,\s+{LIST_NAME})*(?:,?\s+and\s+{LIST_NAME})?)"
 )
 LIST_NAME_RE = re.compile(LIST_NAME)

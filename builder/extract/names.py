@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .gazetteer import ClubEntry, Gazetteer
 from .name_lexicon import (
@@ -38,6 +39,7 @@ from .name_lexicon import (
     NUMBERED_HEADS,
     ORG_HEADS,
     ORG_LIST,
+    ORG_LIST_NOUNS,
     ORG_NOUN_AFTER,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
@@ -66,9 +68,12 @@ from .roles import (
 PERSON, PLACE, ORG, COUNTRY, NAME = "person", "place", "org", "country", "name"
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One thing a span names. Offsets order mentions; the second pass merges them."""
+class Mention(NamedTuple):
+    """One thing a span names. Offsets order mentions; the second pass merges them.
+
+    A named tuple, like `Token`: an article makes dozens of mentions, and a frozen dataclass with
+    this many fields takes four times as long to make.
+    """
 
     kind: str
     text: str
@@ -104,17 +109,12 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
 
     In a headline every word may be capitalised, so function words and titles end a run there.
     """
-    i, n = 0, len(tokens)
-    while i < n:
-        text = tokens[i].text
-        # The inline test goes first: a word neither capitalised nor hyphenated ("then-Prime")
-        # starts no span, and most words are such words.
-        if (
-            (not text[:1].isupper() and "-" not in text)
-            or not _is_span_word(tokens[i])
-            or (headline and _breaks_headline(text))
-        ):
-            i += 1
+    n = len(tokens)
+    j = 0  # the end of the last span: no span starts inside it
+    # A word neither capitalised nor hyphenated ("then-Prime") starts no span, and most words are
+    # such words: one pass over the paragraph finds the few that may.
+    for i in [k for k, t in enumerate(tokens) if t.text[:1].isupper() or "-" in t.text]:
+        if i < j or not _is_span_word(tokens[i]) or (headline and _breaks_headline(tokens[i].text)):
             continue
         j = i + 1
         while j < n and not tokens[j - 1].possessive:
@@ -134,7 +134,6 @@ def spans(tokens: list[Token], *, headline: bool = False) -> Iterator[tuple[int,
         while j > i and (tokens[j - 1].text in CONNECTORS or tokens[j - 1].text == "."):
             j -= 1
         yield i, j
-        i = j
 
 
 def _connects(tokens: list[Token], i: int, j: int, headline: bool) -> bool:
@@ -176,7 +175,9 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
     if ctx.headline:
         return mentions
     listed: set[int] = set()
-    for match in ORG_LIST.finditer(text):
+    # A list needs one of its nouns: substring tests rule out most paragraphs faster than a search.
+    matches = ORG_LIST.finditer(text) if any(noun in text for noun in ORG_LIST_NOUNS) else ()
+    for match in matches:
         for item in LIST_NAME_RE.finditer(match.group(1)):
             listed.add(item.start() + match.start(1))
             owner = _OWNER.match(item.group())
@@ -212,9 +213,11 @@ def _in_context(
     if unknown and not tokens[start].initial and _SITE_AFTER.match(text, last.end):
         name = text[tokens[start].start : last.end]
         return [Mention(PLACE, name, pid, tokens[start].start, detail="site")]
+    if tokens[start].initial:
+        return found  # the capital may be the sentence's: no noun before makes the span one name
     noun = _noun_before(text, tokens[start].start, tokens[end - 1].end)
     company = COMPANY_CONTEXT_BEFORE.search(before) if spaced and word.endswith(("in", "of")) else None
-    if (noun is None and company is None) or tokens[start].initial or (not found and noun is None):
+    if (noun is None and company is None) or (not found and noun is None):
         return found  # but "band USA For Africa", "game makers Argonaut Games" are still names
     if any(m.kind == PERSON for m in found) or any(t.text in CALENDAR for t in tokens[start:end]):
         return found
@@ -280,6 +283,7 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     if not ctx.headline and _is_work_title(tokens, start, end):
         return []
     # Whole-span matches come first, before "The" is stripped ("The Times").
+    span_start = start
     whole = _lookup(tokens[start:end], pid, ctx)
     if whole is not None:
         return whole
@@ -306,7 +310,8 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     if start >= end:
         return []
     part = tokens[start:end]
-    whole = _lookup(part, pid, ctx) or _branded(part, pid, ctx)
+    # Unless words were stripped, `part` is the span already looked up above.
+    whole = (_lookup(part, pid, ctx) if start > span_start else None) or _branded(part, pid, ctx)
     if whole is not None:
         return whole
     if " ".join(t.text for t in part) in ctx.gazetteer.not_people:
@@ -388,11 +393,19 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
 def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     """The whole of `part` as a known country, demonym, place, organisation or club, else None."""
     gaz = ctx.gazetteer
-    if len(part) > 1 and len(part) > gaz.longest_names.get(part[0].text, 0):
-        return None  # most runs of words tried here start no known name of that length
-    text = " ".join(t.text for t in part)
-    pos = part[0].start
+    first = part[0]
     single = len(part) == 1
+    if single:
+        text = first.text
+        # Most single words name nothing the tables know and are no acronym (which is upper case):
+        # one set test settles them.
+        if text not in gaz.one_word_names and not first.possessive and not text.isupper():
+            return None
+    elif len(part) > gaz.longest_names.get(first.text, 0):
+        return None  # most runs of words tried here start no known name of that length
+    else:
+        text = " ".join([t.text for t in part])
+    pos = first.start
     if part[-1].possessive and f"{text}'s" in gaz.organizations:
         text = f"{text}'s"  # "Lloyd's", "Sainsbury's"
     mention: Mention | None = None
@@ -400,11 +413,11 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
         mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos)
     elif code := gaz.demonym_code(text):
         mention = Mention(COUNTRY, code, pid, pos, detail="demonym")
-    elif (club := gaz.clubs.get(text)) and _is_club_here(club, part[0], text, ctx):
+    elif (club := gaz.clubs.get(text)) and _is_club_here(club, first, text, ctx):
         mention = Mention(ORG, club.name, pid, pos, detail="club", form=text)
     # "Orange", "Reading": a name that is also a word counts only where capitals mean something
-    word_like = single and gaz.is_word(text) and (part[0].initial or ctx.headline)
-    if mention is None and (org := gaz.organizations.get(text)) and not (word_like and part[0].initial):
+    word_like = single and (first.initial or ctx.headline) and gaz.is_word(text)
+    if mention is None and (org := gaz.organizations.get(text)) and not (word_like and first.initial):
         if org.kind in NOT_ORG_KINDS:
             return []  # "the Oscars", "Grammy Awards": prizes, not bodies
         mention = Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation, form=text)
@@ -785,7 +798,9 @@ def _match_at(
             window = tokens[i:j]
             if not any(t.text in CONNECTORS for t in window) and _looks_like_full_name(window, gaz):
                 return [_person(tokens, i, j, text, pid, gaz)], j
-    for j in range(min(end, i + 6), i, -1):
+    # No known name starting with this word is longer than `longest_names` says.
+    longest = max(1, gaz.longest_names.get(tokens[i].text, 0))
+    for j in range(min(end, i + 6, i + longest), i, -1):
         found = _lookup(tokens[i:j], pid, ctx)
         if found is not None:
             return found, j

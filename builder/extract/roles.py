@@ -5,6 +5,7 @@ they hold: titles and role nouns before it ("US playwright Eve Ensler"), apposit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -51,9 +52,12 @@ def tokenize(text: str, splits: Callable[[str], bool] = lambda _: False) -> list
     # looked up from the last two tokens for every word.
     initial = True
     last = ""
-    for match in TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.span()
+    end = 0
+    # Offsets are summed from the lengths of the words and the spaces before them, which saves
+    # making a match object for every token.
+    for space, word in _SPACED_TOKEN.findall(text):
+        start = end + len(space)
+        end = start + len(word)
         if "-" in word:
             head, _, rest = word.partition("-")
             if rest and head[:1].isupper() and (splits(head) or rest in ADJECTIVE_SUFFIXES):
@@ -71,6 +75,8 @@ def tokenize(text: str, splits: Callable[[str], bool] = lambda _: False) -> list
     return tokens
 
 
+# Only whitespace lies between tokens: the last alternative of TOKEN takes any other character.
+_SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 # `Token(...)` goes through a generated Python-level __new__; a paragraph makes hundreds of them.
 _new_token = tuple.__new__

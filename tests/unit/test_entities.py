@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.extract.entities import Entities, extract_entities, resolve_name
+from builder.extract.roles import tokenize
 from builder.ingest import read_article
 from builder.model import Article, Person
 
@@ -428,3 +429,21 @@ def test_a_name_before_station_is_a_place() -> None:
 def test_seed_is_a_role_noun() -> None:
     found = entities("Fourth seed Tomas Berdych beat him in straight sets.")
     assert person(found, "Tomas Berdych").role is not None
+
+
+def test_token_offsets_hold_across_any_whitespace() -> None:
+    text = 'The\u00a0U.S. firm\tAcme\'s  chief,\n\u2003Ann Lee-Smith, said:\u2026 "US-led" 4-1.'
+    tokens = tokenize(text, lambda head: head == "US")
+    assert [t.text for t in tokens] == [
+        "The", "U.S.", "firm", "Acme", "chief", ",", "Ann", "Lee-Smith", ",", "said", ":", "\u2026",
+        '"', "US", "led", '"', "4", "-", "1.",
+    ]  # fmt: skip
+    for token in tokens:
+        assert text[token.start : token.end].startswith(token.text)
+    assert [t.text for t in tokens if t.initial] == ["The", "\u2026", '"', "US", "4"]
+
+
+def test_plural_demonyms_and_possessive_names_are_still_looked_up() -> None:
+    found = entities("Most Israelis backed the deal, said a spokesman for Sainsbury's on Monday.")
+    assert "IL" in [c.code for c in found.countries]
+    assert "Sainsbury's" in [o.name for o in found.organizations]
