@@ -9,7 +9,7 @@ import unicodedata
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a site slugifies the same few thousand names again and again
+@functools.lru_cache(maxsize=1 << 12)  # a site slugifies its most frequent names again and again
 def slugify(text: str, *, max_length: int = 80) -> str:
     """ASCII, lower-case, hyphen-separated; never empty, never contains '/' or '..'.
 
