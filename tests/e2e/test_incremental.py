@@ -134,11 +134,22 @@ def test_front_matter_edits_and_broken_notes_take_the_full_path(project: Path) -
     assert not report.quick and report.count("error") == 0
 
 
-def test_a_page_deleted_from_the_site_is_restored_even_by_a_body_edit(project: Path, tmp_path: Path) -> None:
+def test_a_page_deleted_from_the_site_is_restored_by_the_next_build(project: Path, tmp_path: Path) -> None:
     (project / "site" / "timeline" / "index.html").unlink()
     append_to(note_for(project, "budget number 3 "), "\nOne more line.\n")
+    assert run_build(project).quick  # a body edit renders its page and checks no other
+    assert not (project / "site" / "timeline" / "index.html").exists()
     report = run_build(project)
-    assert not report.quick
+    assert not report.up_to_date and report.publishing.rendered == 0  # put back from the cache
+    assert snapshot(project / "site") == clean_build(project, tmp_path)
+    assert run_build(project).up_to_date
+
+
+def test_a_body_edit_after_the_site_was_deleted_builds_it_all(project: Path, tmp_path: Path) -> None:
+    shutil.rmtree(project / "site")
+    append_to(note_for(project, "budget number 3 "), "\nOne more line.\n")
+    report = run_build(project)
+    assert not report.quick and report.publishing.rendered == 1  # the edited page; the rest from the cache
     assert snapshot(project / "site") == clean_build(project, tmp_path)
 
 
