@@ -177,7 +177,8 @@ def publish(
     from .output import SiteWriter
     from .quick import BodyStore, body_pages
     from .render import Renderer, make_extra_files, make_pages, static_files
-    from .site import KINDS, collect_notes, make_site
+    from .site import collect_notes, make_site
+    from .urls import KINDS
 
     report = PublishReport()
     scanned = scan_notes(config.content_dir, config.root, cache)

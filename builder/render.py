@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -26,8 +26,10 @@ from . import __version__
 from .config import Config, theme_dir
 from .deps import TemplateSignatures, fingerprint
 from .notes import Note
-from .site import KIND_TITLES, KINDS, Site
-from .urls import Urls, output_file
+from .urls import KIND_TITLES, KINDS, Urls, output_file
+
+if TYPE_CHECKING:  # the site module is needed to gather, not to render one page
+    from .site import Site
 
 HOME_SIZE = 20
 MARKDOWN_FEATURES = "commonmark+table+attrs_block+anchors(2,3); html off; links rebased"

@@ -20,9 +20,8 @@ from .errors import Diagnostic, diagnostic_from
 from .notes import Note
 from .pickling import fast_pickle
 from .slugs import slugify
+from .urls import KINDS
 
-KINDS = ("people", "places", "organizations", "topics")
-KIND_TITLES = {"people": "People", "places": "Places", "organizations": "Organisations", "topics": "Topics"}
 # Related-briefing weights: a shared person says more than a shared organisation, and so on.
 WEIGHTS = {"people": 8, "organizations": 4, "places": 2, "topics": 1}
 # A term listed by more briefings than this ("politics", "UK") says little about relatedness and

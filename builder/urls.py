@@ -11,6 +11,11 @@ _UNRESERVED = re.compile(r"[A-Za-z0-9/#._~-]*")
 them, so most paths skip `quote`, which a site calls a few hundred thousand times otherwise."""
 
 
+KINDS = ("people", "places", "organizations", "topics")
+"""The kinds of entity, each a section of the site with a page per entity ("people/<id>/")."""
+KIND_TITLES = {"people": "People", "places": "Places", "organizations": "Organisations", "topics": "Topics"}
+
+
 @dataclass(frozen=True)
 class Urls:
     """Builds site URLs under `base_path` ("/" or "/repo/"); `origin` is "https://host" or ""."""
