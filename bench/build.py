@@ -832,8 +832,9 @@ def render_table(results: Sequence[ScaleResult], hugo: str | None) -> str:
                 row += [_num(statistics.median(values) if values else None, 3), _num(rendered, 0), "", "", ""]
             rows.append(row)
     seeds = ", ".join(f"×{r.scale}: {r.seeds} articles" for r in results)
-    runs = max((len(v) for r in results for v in r.runs.values()), default=0)
-    lines = [f"Build benchmark ({seeds}; median of {runs} run(s); {os.cpu_count()} cores)", ""]
+    runs = max((len(r.runs.get("cold", ())) for r in results), default=0)
+    median = f"median of {runs} run(s), of {runs * BODY_EDITS} for body edits"
+    lines = [f"Build benchmark ({seeds}; {median}; {os.cpu_count()} cores)", ""]
     if any(s.other_cpu is not None for r in results for v in r.runs.values() for s in v):
         lines[-1:-1] = [
             '"other CPU": the share of the machine\'s CPU that other processes used during the build (median); '
