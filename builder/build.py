@@ -215,9 +215,8 @@ def publish(
         for page in pages:
             relative = renderer.output_file(page)
             try:
-                # a template that does not parse fails here, the same way on both paths
+                renderer.templates.signature(page.template)  # a template that does not parse fails here
                 signature = None if render_all else renderer.signature(page)
-                renderer.templates.signature(page.template)
             except jinja2.TemplateError as exc:
                 report.diagnostics.append(template_diagnostic(exc, config, page))
                 failed += 1
