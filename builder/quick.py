@@ -8,9 +8,11 @@ only inputs that changed since the last build are notes whose front-matter text
 (`Note.head_digest`) and links are unchanged, every page's context is the same as before except
 that the pages holding one of those notes now hold its new version.
 
-A full publish records, per output folder, a `BodyStore`: each note's gather key, and each page
-whose context holds a whole note, with that context (the note left out). The quick path parses only
-the changed notes, puts each back into its pages' recorded contexts, and renders and signs them
+A full publish records, per output folder, a `BodyStore`: each note's gather key and the note
+without its body, and each page whose context holds a whole note, with that context (the note left
+out). The quick path reads only the changed notes: since their front-matter text is unchanged, each
+is its recorded note with the new body (no YAML is parsed). It puts each back into its pages'
+recorded contexts, and renders and signs them
 with the same `Renderer` as a full build, so site/ and the recorded state end up byte-for-byte
 as a full build would leave them (tests compare the two). Anything else (a note added, deleted,
 unparsable or with a changed front-matter; a template, the settings, the aliases file or a seed)
