@@ -464,14 +464,14 @@ def _start_worker(config: Config, staging: Path) -> None:
 
 
 def _render_chunk(chunk: Todo, worker: tuple[Renderer, Path] | None = None) -> list[RenderResult]:
-    renderer, staging = worker or _WORKER or _no_worker()
+    """Render a chunk with `worker` (this process's renderer), or in a worker process with its own."""
+    if worker is None:
+        assert _WORKER is not None, "render worker used before _start_worker"
+        worker = _WORKER
+    renderer, staging = worker
     results = [_render_one(renderer, item, staging) for item in chunk]
     renderer.forget_fingerprints()  # shared values' reprs are worth keeping within a chunk only
     return results
-
-
-def _no_worker() -> tuple[Renderer, Path]:
-    raise RuntimeError("render worker used before _start_worker")
 
 
 def _render_one(renderer: Renderer, item: tuple[str, Page, str | None], staging: Path) -> RenderResult:

@@ -99,11 +99,7 @@ def _write_mapping(out: list[str], mapping: dict[Any, Any], indent: int, first_p
         prefix = others
         kind = type(value)
         if kind is str:
-            # inline, the common case: a short string seen before, too short to fold here
-            text = _one_line(value) if len(value) <= _CACHED_LENGTH else None
-            if text is None or len(head) + len(text) > WIDTH + 1:
-                text = _string(value, len(head) + 1, inner)
-            out.append(f"{head} {text}\n")
+            out.append(f"{head} {_string(value, len(head) + 1, inner)}\n")
         elif kind is dict:
             ids.append(id(value))
             if value:
@@ -128,11 +124,8 @@ def _write_sequence(out: list[str], items: list[Any], indent: int, ids: list[int
     column, inner = len(dash), indent + _STEP
     for item in items:
         kind = type(item)
-        if kind is str:  # as in _write_mapping
-            text = _one_line(item) if len(item) <= _CACHED_LENGTH else None
-            if text is None or column + len(text) > WIDTH + 2:
-                text = _string(item, column, inner)
-            out.append(f"{dash}{text}\n")
+        if kind is str:
+            out.append(f"{dash}{_string(item, column, inner)}\n")
         elif kind is dict:
             ids.append(id(item))
             if item:

@@ -113,20 +113,17 @@ def is_unedited(text: str) -> bool:
     if not match:
         return False
     digest = match.group(1)
-    # An edited note fails this first, without YAML: the stamp below as written, with the
-    # placeholder (64 zeros, which YAML quotes), is the one an unedited note was hashed with.
+    # The hash was taken over the note with the placeholder (64 zeros, which YAML quotes) in the
+    # stamp. An edited note fails this, without any YAML.
     by = match.group(0).split("\n", 2)[1]
     placeholder = f"generated:\n{by}\n  sha256: '{_PLACEHOLDER}'\n"
     if hashlib.sha256((text[: match.start()] + placeholder + text[match.end() :]).encode()).hexdigest() != digest:
         return False
     import yaml
 
-    stamp = yaml.load(match.group(0), Loader=_loader())["generated"]
-    generator = str(stamp["by"])
-    if _stamp(generator, digest) != match.group(0):
-        return False
-    original = text[: match.start()] + _stamp(generator, _PLACEHOLDER) + text[match.end() :]
-    return hashlib.sha256(original.encode("utf-8")).hexdigest() == digest
+    # ... and the stamp must be written exactly as briefgen writes it (then `placeholder` is too).
+    generator = str(yaml.load(match.group(0), Loader=_loader())["generated"]["by"])
+    return _stamp(generator, digest) == match.group(0)
 
 
 def split_note(text: str, *, file: str) -> tuple[dict[str, Any], str, int]:

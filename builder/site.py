@@ -259,7 +259,8 @@ def _make_entities(
             aliases[key].update(ref.aliases)
     display = {key: _best_name(counter) for key, counter in names.items()}
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
-    mentions: dict[tuple[str, str], Ref] = {}  # one Ref per entity, shared by every page that lists it
+    # one Ref per entity that can be mentioned alongside another, shared by every page that lists it
+    mentions = {key: Ref(*key, name) for key, name in display.items() if key[0] != "topics"}
     for key, slugs in postings.items():
         kind, ident = key
         others = co[key]
@@ -274,7 +275,7 @@ def _make_entities(
             details=tuple(d for d, _ in sorted(details[key].items(), key=lambda kv: (-kv[1], kv[0]))),
             briefings=tuple(slugs),
             roles=roles[key],
-            co_mentions=tuple(mentions.get(k) or mentions.setdefault(k, Ref(*k, name)) for _, name, _, k in ranked),
+            co_mentions=tuple(mentions[k] for *_, k in ranked),
         )
     return {
         kind: dict(sorted(items.items(), key=lambda kv: (kv[1].name.lower(), kv[0])))

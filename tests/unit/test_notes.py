@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -71,6 +73,19 @@ def test_stamped_note_verifies_as_unedited_and_reports_its_hash() -> None:
     assert is_unedited(text)
     recorded = generated_hash(text)
     assert recorded is not None and len(recorded) == 64 and recorded != ZEROS
+
+
+def test_a_stamp_counts_only_as_briefgen_writes_it() -> None:
+    quoted = make_note_text(FRONTMATTER, BODY, generator="briefgen #2: test")  # a generator YAML must quote
+    assert "  by: 'briefgen #2: test'\n" in quoted and is_unedited(quoted)
+    # The same stamp value written another way, hashed correctly for that way: not briefgen's output.
+    plain = make_note_text(FRONTMATTER, BODY, generator="briefgen 0.1.0")
+    other = plain.replace("  by: briefgen 0.1.0\n", '  by: "briefgen 0.1.0"\n')
+    sha256_line = re.compile(r"^  sha256: .*$", re.MULTILINE)
+    digest = hashlib.sha256(sha256_line.sub(f"  sha256: '{ZEROS}'", other).encode()).hexdigest()
+    rehashed = sha256_line.sub("  " + dump_frontmatter({"sha256": digest}).rstrip("\n"), other)
+    assert rehashed != plain and generated_hash(rehashed) == digest
+    assert not is_unedited(rehashed)
 
 
 def test_changing_any_single_character_marks_the_note_edited() -> None:
