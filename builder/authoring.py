@@ -9,10 +9,8 @@ or created. Notes whose seed is gone stay, reported as orphans.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,6 +25,7 @@ from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
 from .notebody import render_body
 from .notes import Note, compact_note, make_generated_note
+from .pool import ordered_map
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -120,21 +119,7 @@ def extract_many(
     jobs: Sequence[Job], *, workers: int, on_done: Callable[[], None] | None = None
 ) -> Iterator[Extracted]:
     """Run `extract_note` over many seeds, in worker processes when it pays; results in input order."""
-    if workers <= 1 or len(jobs) < PARALLEL_MIN_SEEDS:
-        for job in jobs:
-            yield extract_note(*job)
-            if on_done:
-                on_done()
-        return
-    chunk = max(1, min(16, len(jobs) // (workers * 4)))  # small: the last chunks finish close together
-    # Fresh interpreters rather than forks of this process, which may already hold thousands of
-    # notes and every seed's text: forked workers would each carry a copy of those pages.
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-        for result in pool.map(_extract_star, jobs, chunksize=chunk):
-            yield result
-            if on_done:
-                on_done()
+    return ordered_map(_extract_star, jobs, workers=workers, min_jobs=PARALLEL_MIN_SEEDS, on_done=on_done)
 
 
 # A note that no longer parses still names its seed; this finds it without YAML, so a broken
@@ -186,7 +171,7 @@ def sync_notes(
     root = config.root
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
-    existing, taken = _index_notes(scan_notes(config.content_dir, root, cache))
+    existing, taken = _index_notes(scan_notes(config.content_dir, root, cache, jobs=jobs))
     names = {path: display_path(path, root) for path in seeds}
     raw = {names[path]: _read(path) for path in seeds}
     duplicates = find_duplicates((name, data) for name, data in raw.items() if data is not None)

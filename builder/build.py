@@ -181,7 +181,7 @@ def publish(
     from .urls import KINDS
 
     report = PublishReport()
-    scanned = scan_notes(config.content_dir, config.root, cache)
+    scanned = scan_notes(config.content_dir, config.root, cache, jobs=jobs)
     notes, report.diagnostics = collect_notes(scanned, include_drafts=include_drafts)
     manifest_file = _state_file(config, "pages")
     page_cache = PageCache(config.cache_dir / "pages")

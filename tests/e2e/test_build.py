@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -215,6 +216,33 @@ def test_output_is_the_same_for_one_and_several_jobs(
     assert run_cli(many, "build", "--jobs", "2") == 0
     assert snapshot(one / "content") == snapshot(many / "content")
     assert snapshot(one / "site") == snapshot(many / "site")
+
+
+def test_notes_parsed_by_workers_give_the_same_site_and_errors(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fresh clone (notes, no cache): notes are parsed in worker processes, broken ones included."""
+    monkeypatch.setattr("builder.authoring.PARALLEL_MIN_SEEDS", 1)
+    monkeypatch.setattr("builder.cache.PARALLEL_MIN_NOTES", 1)
+    notes = {
+        "broken.md": "---\ntitle: Broken\npeople: [unclosed\n---\nBody\n",
+        "hand-written.md": "---\ntitle: Written by hand\npeople:\n- name: Ada Lovelace\n---\nA note.\n",
+    }
+    seeds = {f"s{i:02}.txt": synthetic_seed(i) for i in range(6)}
+    built: dict[str, tuple[dict[str, bytes], str]] = {}
+    for jobs in ("1", "2"):
+        root = make_project(f"jobs{jobs}", seeds=seeds, notes=notes)
+        (root / "content" / "latin1.md").write_bytes("---\ntitle: Caf\u00e9\n---\n".encode("latin-1"))
+        assert run_cli(root, "build", "--jobs", jobs) == 1
+        shutil.rmtree(root / ".briefgen")
+        shutil.rmtree(root / "site")
+        capsys.readouterr()
+        assert run_cli(root, "build", "--jobs", jobs) == 1
+        err = capsys.readouterr().err
+        assert "content/broken.md:3" in err and "content/latin1.md: not UTF-8 text" in err
+        built[jobs] = snapshot(root / "site"), err.replace(str(root), "ROOT").rsplit(" in ", 1)[0]
+    assert built["1"] == built["2"]
+    assert b"Written by hand" in built["2"][0]["briefings/index.html"]
 
 
 def test_check_fails_on_a_broken_link(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
