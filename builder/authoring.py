@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__
 from .atomic import write_text_atomic
-from .cache import NoteFile, PickleCache, display_path, scan_notes
+from .cache import ExtractionCache, NoteFile, PickleCache, display_path, scan_notes
 from .config import Config
 from .duplicates import Duplicate, find_duplicates
 from .errors import BriefgenError, Diagnostic, diagnostic_from
@@ -40,6 +40,8 @@ class AuthoringReport:
     unchanged: int = 0
     kept_edited: int = 0
     orphans: int = 0
+    reused: int = 0
+    """Of those created or regenerated, how many came from the extraction cache."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -64,6 +66,8 @@ class Extracted:
     """The note's full text, when the worker was told where the note goes (see `NoteTarget`)."""
     note: Note | None = None
     """`text` parsed, for the publishing half's cache."""
+    packed: bytes = b""
+    """(slug, front-matter, body) as the extraction cache stores them, when `text` is there too."""
 
 
 NoteTarget = tuple[str, str | None]
@@ -104,7 +108,8 @@ def extract_note(path: Path, display: str, reference: date, target: NoteTarget |
     text, note = make_generated_note(
         dict(frontmatter, slug=slug), body, generator=GENERATOR, file=f"{folder}/{slug}.md", default_slug=slug
     )
-    return Extracted(display, briefing.slug, frontmatter, body, text=text, note=note)
+    packed = ExtractionCache.pack((briefing.slug, frontmatter, body))
+    return Extracted(display, briefing.slug, frontmatter, body, text=text, note=note, packed=packed)
 
 
 def _extract_star(args: Job) -> Extracted:
@@ -179,12 +184,12 @@ def sync_notes(
     todo: list[Job] = []
     folder = display_path(config.content_dir, root)
     targets: dict[str, _Existing | None] = {}
+    hashes = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items() if data is not None}
     for path in seeds:
         display = names[path]
         note = existing.get(display)
         if note is not None:
-            data = raw[display]
-            seed_hash = hashlib.sha256(data).hexdigest() if data is not None else ""
+            seed_hash = hashes.get(display, "")
             edited = not note.unedited
             if edited and not force:
                 report.kept_edited += 1
@@ -203,47 +208,86 @@ def sync_notes(
         targets[display] = note
         todo.append((path, display, config.reference(), (folder, note.path.stem if note else None)))
     raw.clear()  # every seed's text: not needed while the notes are extracted
-    done = progress(len(todo)) if progress and todo else None
-    for result in extract_many(todo, workers=jobs, on_done=done):
-        if result.error:
-            report.diagnostics.append(diagnostic_from(result.error, result.seed))
-            continue
-        note = targets[result.seed]
-        if note is not None:  # keep the note's file name, and so its URL, stable
-            slug = note.path.stem
-            if not note.unedited:
-                backup = note.path.with_name(note.path.name + ".bak")
-                write_text_atomic(backup, note.path.read_bytes())
-                report.diagnostics.append(
-                    Diagnostic(
-                        "info",
-                        display_path(note.path, root),
-                        f"regenerated; the edited version is kept as {backup.name}",
+    if not todo:
+        return _count_orphans(report, existing, set(names.values()), root)
+    reference = config.reference()
+    keys = {name: ExtractionCache.key(digest, name, reference) for name, digest in hashes.items()}
+    with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
+        extractions.keep_only(set(keys.values()))
+        for result, fresh in _extract_or_reuse(todo, extractions, keys, jobs=jobs, progress=progress):
+            if result.error:
+                report.diagnostics.append(diagnostic_from(result.error, result.seed))
+                continue
+            if fresh and result.seed in keys and result.packed:
+                extractions.put(keys[result.seed], result.packed)
+            elif not fresh:
+                report.reused += 1
+            note = targets[result.seed]
+            if note is not None:  # keep the note's file name, and so its URL, stable
+                slug = note.path.stem
+                if not note.unedited:
+                    backup = note.path.with_name(note.path.name + ".bak")
+                    write_text_atomic(backup, note.path.read_bytes())
+                    report.diagnostics.append(
+                        Diagnostic(
+                            "info",
+                            display_path(note.path, root),
+                            f"regenerated; the edited version is kept as {backup.name}",
+                        )
                     )
+                report.regenerated += 1
+            else:
+                slug = unique_slug(result.slug, result.seed, taken)
+                report.created += 1
+            taken.add(slug)
+            slugs[result.seed] = slug
+            frontmatter = dict(result.frontmatter, slug=slug)
+            duplicate = duplicates.get(result.seed)
+            if duplicate is not None:
+                frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
+            path = config.content_dir / f"{slug}.md"
+            display = display_path(path, root)
+            text, parsed = result.text, result.note
+            if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
+                text, parsed = make_generated_note(
+                    frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
                 )
-            report.regenerated += 1
+            write_text_atomic(path, text)
+            if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
+                cache.put(f"{display}\0{parsed.digest}", (compact_note(parsed), None, True))
+    return _count_orphans(report, existing, set(names.values()), root)
+
+
+def _extract_or_reuse(
+    todo: list[Job],
+    extractions: ExtractionCache,
+    keys: dict[str, str],
+    *,
+    jobs: int,
+    progress: Callable[[int], Callable[[], None]] | None,
+) -> Iterator[tuple[Extracted, bool]]:
+    """Each job's extraction, in order: from the cache where it has one, else from the extractor
+    (in worker processes); the flag says which. Cached entries are read one at a time."""
+    stored = extractions.keys()
+    missing = [job for job in todo if keys.get(job[1]) not in stored]
+    done = progress(len(missing)) if progress and missing else None
+    fresh = iter(extract_many(missing, workers=jobs, on_done=done))
+    for job in todo:
+        key = keys.get(job[1])
+        if key in stored:
+            cached = extractions.get(key)
+            # A damaged entry was not sent to the workers: it is extracted here.
+            yield (Extracted(job[1], *cached), False) if cached else (extract_note(*job), True)
         else:
-            slug = unique_slug(result.slug, result.seed, taken)
-            report.created += 1
-        taken.add(slug)
-        slugs[result.seed] = slug
-        frontmatter = dict(result.frontmatter, slug=slug)
-        duplicate = duplicates.get(result.seed)
-        if duplicate is not None:
-            frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
-        path = config.content_dir / f"{slug}.md"
-        display = display_path(path, root)
-        text, parsed = result.text, result.note
-        if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
-            text, parsed = make_generated_note(
-                frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
-            )
-        write_text_atomic(path, text)
-        if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
-            cache.put(f"{display}\0{parsed.digest}", (compact_note(parsed), None, True))
-    seed_names = set(names.values())
+            yield next(fresh), True
+
+
+def _count_orphans(
+    report: AuthoringReport, existing: dict[str, _Existing], seeds: set[str], root: Path
+) -> AuthoringReport:
+    """Notes whose seed is gone stay, reported as orphans."""
     for seed_name, note in sorted(existing.items()):
-        if seed_name not in seed_names and note.path.exists():
+        if seed_name not in seeds and note.path.exists():
             report.orphans += 1
             report.diagnostics.append(
                 Diagnostic("info", display_path(note.path, root), f"orphan note: its seed {seed_name} is gone; kept")

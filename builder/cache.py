@@ -12,7 +12,11 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import sqlite3
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +219,114 @@ def read_note_file(job: tuple[Path, str]) -> NoteFile:
         # the text is kept only where a reader still needs it: a note that failed to parse
         return NoteFile(path, display, text, digest, None, exc, False)
     return NoteFile(path, display, "", digest, note, None, is_unedited(text))
+
+
+Extraction = tuple[str, dict[str, Any], str]
+"""What the extractor makes of a seed: (slug, front-matter, Markdown body)."""
+
+
+class ExtractionCache:
+    """Seed -> extraction, in one SQLite file: a note regenerated from an unchanged seed (`--force`,
+    a deleted note, content/ cleared) is written again without running the extractor.
+
+    Keyed by the seed's hash, its path (which the note records) and the reference date; tagged
+    with the cache format, so another briefgen version's entries are never used. Entries are
+    read one at a time, so the cache never has to fit in memory. Missing, locked or corrupt
+    means "extract", never a failed build.
+    """
+
+    def __init__(self, connection: sqlite3.Connection | None) -> None:
+        self.db = connection
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, path: Path) -> Iterator[ExtractionCache]:
+        connection = cls._connect(path)
+        if connection is None:  # corrupt, or another version's layout: start a new file
+            with contextlib.suppress(OSError):
+                path.unlink()
+            connection = cls._connect(path)
+        cache = cls(connection)
+        try:
+            yield cache
+        finally:
+            if cache.db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    cache.db.commit()
+                cache.db.close()
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection | None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path)
+            db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM state WHERE key = 'format'").fetchone()
+            if row is None or row[0] != CACHE_FORMAT:
+                db.executescript("DROP TABLE IF EXISTS extracted; DELETE FROM state;")
+                db.execute("INSERT INTO state VALUES ('format', ?)", (CACHE_FORMAT,))
+            db.execute("CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.commit()
+            return db
+        except (OSError, sqlite3.Error):
+            return None
+
+    @staticmethod
+    def key(seed_sha256: str, display: str, reference: date) -> str:
+        return f"{seed_sha256}\0{display}\0{reference.isoformat()}"
+
+    def keys(self) -> set[str]:
+        return set(self._rows("SELECT key FROM extracted"))
+
+    def get(self, key: str) -> Extraction | None:
+        for blob in self._rows("SELECT value FROM extracted WHERE key = ?", key):
+            try:
+                slug, frontmatter, body = pickle.loads(zlib.decompress(blob))
+            except Exception:  # a damaged entry: extract again
+                return None
+            if isinstance(slug, str) and isinstance(frontmatter, dict) and isinstance(body, str):
+                return slug, frontmatter, body
+        return None
+
+    @staticmethod
+    def pack(value: Extraction) -> bytes:
+        """An entry as stored (done by the extraction workers, which have the time to spare)."""
+        return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+    def put(self, key: str, packed: bytes) -> None:
+        self._write("INSERT OR REPLACE INTO extracted VALUES (?, ?)", (key, packed))
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Drop the entries of seeds that are gone or have changed."""
+        stale = [(key,) for key in self.keys() - keys]
+        if stale:
+            self._write("DELETE FROM extracted WHERE key = ?", stale, many=True)
+
+    def _rows(self, query: str, *args: str) -> list[Any]:
+        if self.db is None:
+            return []
+        try:
+            return [row[0] for row in self.db.execute(query, args)]
+        except sqlite3.Error:
+            self._give_up()
+            return []
+
+    def _write(self, statement: str, args: Any, *, many: bool = False) -> None:
+        if self.db is None:
+            return
+        try:
+            if many:
+                self.db.executemany(statement, args)
+            else:
+                self.db.execute(statement, args)
+        except sqlite3.Error:  # e.g. locked by another briefgen for too long: carry on without it
+            self._give_up()
+
+    def _give_up(self) -> None:
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+            self.db = None
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -172,7 +172,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if a is not None:
         print(
             f"notes: {a.seeds} seeds: {a.created} created, {a.regenerated} regenerated, {a.unchanged} unchanged, "
-            f"{a.kept_edited} kept edited, {a.orphans} orphaned",
+            f"{a.kept_edited} kept edited, {a.orphans} orphaned"
+            + (f" ({a.reused} written from the extraction cache)" if a.reused else ""),
             file=out,
         )
     entities = ", ".join(f"{n} {k}" for k, n in p.entity_pages.items())

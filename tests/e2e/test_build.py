@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -137,6 +139,32 @@ def test_changed_seed_regenerates_its_unedited_note(make_project: MakeProject) -
     assert run_cli(root, "build") == 0
     assert only_note(root) == path  # same file, same URL
     assert "a year of debate" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_deleted_notes_are_written_again_from_the_extraction_cache(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    monkeypatch.setattr("builder.authoring.PARALLEL_MIN_SEEDS", 1)
+    root = make_project(seeds={f"s{i}.txt": synthetic_seed(i) for i in range(4)})
+    assert run_cli(root, "build", "--jobs", jobs) == 0
+    first = snapshot(root / "content")
+    changed = root / "seeds" / "s2.txt"
+    changed.write_text(synthetic_seed(2).replace("months of debate", "a year of debate"))
+    for note in (root / "content").glob("*.md"):
+        note.unlink()
+    capsys.readouterr()
+    assert run_cli(root, "build", "--jobs", jobs) == 0
+    # The four unchanged seeds came from the cache; the changed one was extracted again.
+    assert "5 created, 0 regenerated, 0 unchanged, 0 kept edited, 0 orphaned (4 written from the extraction cache)" in (
+        capsys.readouterr().out
+    )
+    again = snapshot(root / "content")
+    assert sorted(again) == sorted(first)
+    (differs,) = [name for name in again if again[name] != first[name]]
+    assert "a year of debate" in again[differs].decode() and "a year of debate" not in first[differs].decode()
+    with contextlib.closing(sqlite3.connect(root / ".briefgen" / "extracted.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM extracted").fetchone() == (5,)  # the changed seed's old entry is gone
 
 
 def test_hand_written_note_is_first_class(make_project: MakeProject) -> None:

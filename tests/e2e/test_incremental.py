@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -198,6 +200,27 @@ def test_corrupt_cache_is_ignored(project: Path, tmp_path: Path) -> None:
     append_to(note_for(project, "budget number 3 "), "\nAfter the repair.\n")
     assert run_build(project).quick  # the full build replaced the unreadable state
     assert snapshot(project / "site") == clean_build(project, tmp_path)
+
+
+def test_a_damaged_extraction_cache_means_extracting_again(project: Path) -> None:
+    notes = snapshot(project / "content")
+    extracted = project / ".briefgen" / "extracted.sqlite"
+    with contextlib.closing(sqlite3.connect(extracted)) as db, db:  # one damaged entry in a readable file
+        db.execute("UPDATE extracted SET value = ? WHERE rowid = (SELECT min(rowid) FROM extracted)", (b"\x00",))
+    shutil.rmtree(project / "content")
+    report = run_build(project)
+    assert report.count("error") == 0 and report.authoring is not None
+    assert (report.authoring.created, report.authoring.reused) == (9, 8)  # 8 seeds and the sample
+    assert snapshot(project / "content") == notes
+    extracted.write_bytes(b"\x00garbage")  # an unreadable file
+    shutil.rmtree(project / "content")
+    report = run_build(project)
+    assert report.count("error") == 0 and report.authoring is not None
+    assert (report.authoring.created, report.authoring.reused) == (9, 0)
+    assert snapshot(project / "content") == notes
+    shutil.rmtree(project / "content")  # ... which the last build replaced with a good one
+    report = run_build(project)
+    assert report.authoring is not None and report.authoring.reused == 9
 
 
 def test_parallel_rendering_gives_the_same_bytes(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
