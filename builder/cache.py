@@ -235,17 +235,26 @@ class ExtractionCache:
     means "extract", never a failed build.
     """
 
+    TIMEOUT = 5.0
+    """Seconds to wait for another briefgen that is writing the file, before doing without it."""
+
     def __init__(self, connection: sqlite3.Connection | None) -> None:
         self.db = connection
 
     @classmethod
     @contextlib.contextmanager
     def open(cls, path: Path) -> Iterator[ExtractionCache]:
-        connection = cls._connect(path)
-        if connection is None:  # corrupt, or another version's layout: start a new file
+        try:
+            connection: sqlite3.Connection | None = cls._connect(path)
+        except sqlite3.OperationalError:  # locked by another briefgen, or cannot be opened: do without
+            connection = None
+        except (OSError, sqlite3.DatabaseError):  # not a database: start a new file
             with contextlib.suppress(OSError):
                 path.unlink()
-            connection = cls._connect(path)
+            try:
+                connection = cls._connect(path)
+            except (OSError, sqlite3.Error):
+                connection = None
         cache = cls(connection)
         try:
             yield cache
@@ -255,21 +264,22 @@ class ExtractionCache:
                     cache.db.commit()
                 cache.db.close()
 
-    @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection | None:
+    @classmethod
+    def _connect(cls, path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=cls.TIMEOUT)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path)
             db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             row = db.execute("SELECT value FROM state WHERE key = 'format'").fetchone()
-            if row is None or row[0] != CACHE_FORMAT:
+            if row is None or row[0] != CACHE_FORMAT:  # new, or another version's entries: start again
                 db.executescript("DROP TABLE IF EXISTS extracted; DELETE FROM state;")
                 db.execute("INSERT INTO state VALUES ('format', ?)", (CACHE_FORMAT,))
             db.execute("CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
             db.commit()
-            return db
-        except (OSError, sqlite3.Error):
-            return None
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     @staticmethod
     def key(seed_sha256: str, display: str, reference: date) -> str:
