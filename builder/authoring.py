@@ -9,6 +9,7 @@ or created. Notes whose seed is gone stay, reported as orphans.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -81,10 +82,10 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
     """Seed files (*.txt, recursively), in a stable order; hidden files and folders are skipped."""
     if not seeds_dir.is_dir():
         return []
-    found = [
-        p for p in seeds_dir.rglob("*.txt") if not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(seeds_dir).as_posix())
+    skip = len(str(seeds_dir).rstrip(os.sep)) + 1  # rglob's paths are seeds_dir's, joined: sliced, not re-parsed
+    found = [(str(p)[skip:].replace(os.sep, "/"), p) for p in seeds_dir.rglob("*.txt")]
+    visible = [(name, p) for name, p in found if not any(part.startswith(".") for part in name.split("/"))]
+    return [p for _, p in sorted(visible, key=lambda item: item[0])]
 
 
 def extract_note(path: Path, display: str, reference: date, target: NoteTarget | None = None) -> Extracted:

@@ -341,7 +341,13 @@ class ExtractionCache:
 
 def display_path(path: Path, root: Path) -> str:
     """A path as shown to users and stored in notes: relative to the project, POSIX style."""
-    if path.is_relative_to(root):  # the usual case, and no file-system calls needed
+    # The usual case, by string: called for every note and seed of every full build, where
+    # pathlib's `relative_to` costs more than reading the file.
+    text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(prefix) and len(text) > len(prefix):
+        relative = text[len(prefix) :]
+        return relative if os.sep == "/" else relative.replace(os.sep, "/")
+    if path.is_relative_to(root):  # no file-system calls needed
         return path.relative_to(root).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.authoring import find_seeds
 from builder.errors import SeedError
 from builder.ingest import parse_article, read_article
 from builder.model import Article
@@ -184,3 +185,13 @@ def test_html_character_references_are_decoded_with_a_warning() -> None:
     assert article.headline == "£1.8m fine for broadcaster"
     assert article.paragraphs == ("The fine of £1.8m & costs.",)
     assert any("character references" in w for w in article.warnings)
+
+
+def test_seeds_are_found_recursively_in_path_order_without_hidden_ones(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    for name in ("b.txt", "a/z.txt", "a/b/c.txt", "a.txt", ".hidden.txt", ".drafts/x.txt", "a/.git/y.txt", "notes.md"):
+        (seeds / name).parent.mkdir(parents=True, exist_ok=True)
+        (seeds / name).write_text("Headline\n\nBody.\n")
+    found = [p.relative_to(seeds).as_posix() for p in find_seeds(seeds)]
+    assert found == ["a.txt", "a/b/c.txt", "a/z.txt", "b.txt"]
+    assert find_seeds(tmp_path / "missing") == []
