@@ -199,7 +199,8 @@ def sync_notes(
                     Diagnostic(
                         "info",
                         display_path(note.path, root),
-                        "kept edited note" + ("" if seed_hash == note.seed_sha256 else stale),
+                        # (a note that no longer parses does not say which seed version it came from)
+                        "kept edited note" + ("" if note.seed_sha256 in (None, seed_hash) else stale),
                     )
                 )
                 continue

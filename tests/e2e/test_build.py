@@ -101,6 +101,26 @@ def test_edited_note_survives_rebuild(make_project: MakeProject, capsys: pytest.
     assert "EDITED BY A PERSON." in (root / "site" / "briefings" / slug / "index.html").read_text()
 
 
+def test_kept_edited_note_says_when_its_seed_changed(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(sample=False, seeds={"a.txt": synthetic_seed(1)})
+    assert run_cli(root, "build") == 0
+    path = only_note(root)
+    path.write_text(path.read_text(encoding="utf-8").replace("## BLUF", "## Summary"), encoding="utf-8")
+    capsys.readouterr()
+    assert run_cli(root, "build", "-v") == 0
+    assert "kept edited note\n" in capsys.readouterr().err  # seed unchanged: nothing more to say
+    (root / "seeds" / "a.txt").write_text(synthetic_seed(1).replace("months of debate", "a year of debate"))
+    assert run_cli(root, "build", "-v") == 0
+    assert "kept edited note (its seed has changed since;" in capsys.readouterr().err
+    path.write_text("---\ntitle: [unclosed\n" + path.read_text(encoding="utf-8").split("\n", 2)[2], encoding="utf-8")
+    assert run_cli(root, "build", "-v") == 1
+    err = capsys.readouterr().err
+    # A note that no longer parses cannot tell which version of its seed it came from.
+    assert "kept edited note\n" in err and "invalid YAML" in err
+
+
 def test_force_regenerates_and_keeps_the_edit_as_bak(make_project: MakeProject) -> None:
     root = make_project()
     assert run_cli(root, "build") == 0
