@@ -3,7 +3,9 @@
 A note records the hash of what briefgen generated. On each build a seed's note is:
 unchanged (seed and generator unchanged: no extraction at all), regenerated (briefgen's own
 output, now stale), kept (a person edited it; `--force` regenerates and keeps `<slug>.md.bak`),
-or created. Notes whose seed is gone stay, reported as orphans.
+or created. Notes whose seed is gone stay, reported as orphans. A note regenerated or created
+from a seed the extraction cache has seen (same bytes, path and reference date) is written
+from the cache, without running the extractor.
 """
 
 from __future__ import annotations
