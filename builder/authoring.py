@@ -217,8 +217,8 @@ def sync_notes(
     reference = config.reference()
     keys = {name: ExtractionCache.key(digest, name, reference) for name, digest in hashes.items()}
     with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
-        extractions.keep_only(set(keys.values()))
-        for result, fresh in _extract_or_reuse(todo, extractions, keys, jobs=jobs, progress=progress):
+        stored = extractions.keep_only(set(keys.values()))
+        for result, fresh in _extract_or_reuse(todo, extractions, keys, stored, jobs=jobs, progress=progress):
             if result.error:
                 report.diagnostics.append(diagnostic_from(result.error, result.seed))
                 continue
@@ -266,13 +266,13 @@ def _extract_or_reuse(
     todo: list[Job],
     extractions: ExtractionCache,
     keys: dict[str, str],
+    stored: set[str],
     *,
     jobs: int,
     progress: Callable[[int], Callable[[], None]] | None,
 ) -> Iterator[tuple[Extracted, bool]]:
-    """Each job's extraction, in order: from the cache where it has one, else from the extractor
-    (in worker processes); the flag says which. Cached entries are read one at a time."""
-    stored = extractions.keys()
+    """Each job's extraction, in order: from the cache where it has one (`stored`), else from the
+    extractor (in worker processes); the flag says which. Cached entries are read one at a time."""
     missing = [job for job in todo if keys.get(job[1]) not in stored]
     done = progress(len(missing)) if progress and missing else None
     fresh = iter(extract_many(missing, workers=jobs, on_done=done))

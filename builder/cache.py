@@ -306,11 +306,12 @@ class ExtractionCache:
     def put(self, key: str, packed: bytes) -> None:
         self._write("INSERT OR REPLACE INTO extracted VALUES (?, ?)", (key, packed))
 
-    def keep_only(self, keys: set[str]) -> None:
-        """Drop the entries of seeds that are gone or have changed."""
-        stale = [(key,) for key in self.keys() - keys]
-        if stale:
+    def keep_only(self, keys: set[str]) -> set[str]:
+        """Drop the entries of seeds that are gone or have changed; the keys of those left."""
+        stored = self.keys()
+        if stale := [(key,) for key in stored - keys]:
             self._write("DELETE FROM extracted WHERE key = ?", stale, many=True)
+        return stored & keys
 
     def _rows(self, query: str, *args: str) -> list[Any]:
         if self.db is None:

@@ -12,11 +12,10 @@ A full publish records, per output folder, a `BodyStore`: each note's gather key
 without its body, and each page whose context holds a whole note, with that context (the note left
 out). The quick path reads only the changed notes: since their front-matter text is unchanged, each
 is its recorded note with the new body (no YAML is parsed). It puts each back into its pages'
-recorded contexts, and renders and signs them
-with the same `Renderer` as a full build, so site/ and the recorded state end up byte-for-byte
-as a full build would leave them (tests compare the two). Anything else (a note added, deleted,
-unparsable or with a changed front-matter; a template, the settings, the aliases file or a seed)
-takes the full path.
+recorded contexts, and renders and signs them with the same `Renderer` as a full build, so site/
+and the recorded state end up byte-for-byte as a full build would leave them (tests compare the
+two). Anything else (a note added, deleted, unparsable or with a changed front-matter; a template,
+the settings, the aliases file or a seed) takes the full path.
 
 The store is SQLite (stdlib): the quick path reads one row per changed page instead of loading
 the state of the whole site, which is what keeps an edit fast however large the site is.

@@ -25,7 +25,7 @@ def test_entries_are_kept_between_opens_and_pruned_to_the_seeds_given(tmp_path: 
     with ExtractionCache.open(path) as cache:
         assert cache.keys() == {KEY, other}
         assert cache.get(KEY) == ENTRY
-        cache.keep_only({KEY})
+        assert cache.keep_only({KEY, "a seed never extracted"}) == {KEY}
     with ExtractionCache.open(path) as cache:
         assert cache.keys() == {KEY} and cache.get(other) is None
 
