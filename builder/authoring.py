@@ -10,6 +10,7 @@ from the cache, without running the extractor.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import re
@@ -230,8 +231,7 @@ def sync_notes(
             if note is not None:  # keep the note's file name, and so its URL, stable
                 slug = note.path.stem
                 if not note.unedited:
-                    backup = note.path.with_name(note.path.name + ".bak")
-                    write_text_atomic(backup, note.path.read_bytes())
+                    backup = write_backup(note.path)
                     report.diagnostics.append(
                         Diagnostic(
                             "info",
@@ -284,6 +284,29 @@ def _extract_or_reuse(
             yield (Extracted(job[1], *cached), False) if cached else (extract_note(*job), True)
         else:
             yield next(fresh), True
+
+
+def backup_path(note: Path) -> Path:
+    """Where `--force` keeps an edited note: `<slug>.md.bak`, or the first free `<slug>.N.md.bak`
+    when an earlier backup holds something else (a backup is never overwritten)."""
+    stem = note.name.removesuffix(".md")
+    candidate, number = note.with_name(f"{stem}.md.bak"), 1
+    while candidate.exists():
+        number += 1
+        candidate = note.with_name(f"{stem}.{number}.md.bak")
+    return candidate
+
+
+def write_backup(note: Path) -> Path:
+    """Copy an edited note aside before it is regenerated; an identical existing backup is reused."""
+    data = note.read_bytes()
+    stem = note.name.removesuffix(".md")
+    for existing in sorted(note.parent.glob(f"{glob.escape(stem)}.*md.bak")):
+        if existing.read_bytes() == data:
+            return existing
+    backup = backup_path(note)
+    write_text_atomic(backup, data)
+    return backup
 
 
 def _count_orphans(

@@ -119,20 +119,39 @@ def parse_config(data: dict[str, Any], *, root: Path, source: str = CONFIG_FILE)
             kwargs[name] = Path(kwargs[name])
     config = Config(root=root, extract=ExtractConfig(**extract_kwargs), **kwargs)
     resolved = {name: root / getattr(config, name) for name in _PATH_FIELDS}
-    _check_output_dir(resolved, root, source)
+    _check_owned_dirs(resolved, root, source)
     return dataclasses.replace(config, **resolved)
 
 
-def _check_output_dir(paths: dict[str, Path], root: Path, source: str) -> None:
-    """site/ is replaced wholesale on every build, so it must not hold or be inside anything else."""
-    output = paths["output_dir"].resolve()
-    protected = [root.resolve()] + [paths[n].resolve() for n in ("seeds_dir", "content_dir", "templates_dir")]
-    for other in protected:
-        if output == other or output in other.parents or (other != protected[0] and other in output.parents):
+def _check_owned_dirs(paths: dict[str, Path], root: Path, source: str) -> None:
+    """site/ is replaced wholesale on every build and the cache is pruned, so each must be a folder
+    of its own inside the project: never the project itself, a source folder, the other one, or
+    anything outside the project (a sibling repository would be wiped)."""
+    root = root.resolve()
+    sources = {n: paths[n].resolve() for n in ("seeds_dir", "content_dir", "templates_dir")}
+    owned = {n: paths[n].resolve() for n in ("output_dir", "cache_dir")}
+    for name, folder in owned.items():
+        if folder == root or root not in folder.parents:
             raise ConfigError(
-                f"{source}: field 'output_dir': {output} would replace or sit inside {other}; "
-                "choose a folder of its own, such as 'site'"
+                f"{source}: field {name!r}: {folder} is not a folder inside the project {root}; "
+                f"briefgen replaces or prunes it, so it must be one of the project's own (such as "
+                f"{'site' if name == 'output_dir' else '.briefgen'!r})"
             )
+        for other_name, other in sources.items():
+            if _overlap(folder, other):
+                raise ConfigError(
+                    f"{source}: field {name!r}: {folder} would replace, hold or sit inside "
+                    f"{other_name} ({other}); choose a folder of its own"
+                )
+    if _overlap(owned["output_dir"], owned["cache_dir"]):
+        raise ConfigError(
+            f"{source}: fields 'output_dir' ({owned['output_dir']}) and 'cache_dir' ({owned['cache_dir']}) "
+            "overlap: the site would publish the cache, or a build would wipe it; give each a folder of its own"
+        )
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    return a == b or a in b.parents or b in a.parents
 
 
 def _check_fields(cls: type, data: dict[str, Any], source: str, *, skip: set[str]) -> dict[str, Any]:

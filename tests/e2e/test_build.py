@@ -132,6 +132,41 @@ def test_force_regenerates_and_keeps_the_edit_as_bak(make_project: MakeProject) 
     assert path.with_name(path.name + ".bak").read_text(encoding="utf-8").endswith("A person's addition.\n")
 
 
+def test_a_second_force_never_overwrites_an_earlier_backup(make_project: MakeProject) -> None:
+    root = make_project()
+    assert run_cli(root, "build") == 0
+    path = only_note(root)
+    generated = path.read_text(encoding="utf-8")
+    path.write_text(generated + "\nFirst edit.\n", encoding="utf-8")
+    assert run_cli(root, "build", "--force") == 0
+    path.write_text(generated + "\nSecond edit.\n", encoding="utf-8")
+    assert run_cli(root, "build", "--force") == 0
+    first = path.with_name(path.stem + ".md.bak").read_text(encoding="utf-8")
+    second = path.with_name(path.stem + ".2.md.bak").read_text(encoding="utf-8")
+    assert first.endswith("First edit.\n") and second.endswith("Second edit.\n")
+    # The same edit forced again is already backed up: no third copy.
+    path.write_text(generated + "\nSecond edit.\n", encoding="utf-8")
+    assert run_cli(root, "build", "--force") == 0
+    assert sorted(p.name for p in path.parent.glob("*.bak")) == [path.stem + ".2.md.bak", path.stem + ".md.bak"]
+    assert [p.name for p in path.parent.glob("*.md")] == [path.name]
+
+
+@pytest.mark.parametrize("setting", ['output_dir = "../victim"', 'cache_dir = "../victim"', "output_dir = '{abs}'"])
+def test_output_outside_the_project_is_refused_before_anything_is_touched(
+    make_project: MakeProject, tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    subprocess.run(["git", "init", "-q", str(victim)], check=True)
+    (victim / "notes.txt").write_text("someone's work\n")
+    before = snapshot(victim)
+    root = make_project(config=setting.format(abs=victim.as_posix()) + "\n")
+    assert run_cli(root, "build") == 2
+    assert "inside the project" in capsys.readouterr().err
+    assert snapshot(victim) == before
+    assert not list((root / "content").glob("*.md"))  # nothing was built either
+
+
 def test_deleted_note_is_regenerated_and_orphan_is_kept(
     make_project: MakeProject, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,26 +106,35 @@ def test_base_path_and_origin_come_from_base_url(tmp_path: Path, base_url: str, 
 
 
 def test_relative_paths_are_resolved_against_the_project_root(tmp_path: Path) -> None:
-    elsewhere = tmp_path.parent / "elsewhere"
-    config = parse(tmp_path, output_dir="public", content_dir="notes/briefings", cache_dir=str(elsewhere))
+    config = parse(tmp_path, output_dir="public", content_dir="notes/briefings", cache_dir="build/cache")
     assert config.output_dir == tmp_path / "public"
     assert config.content_dir == tmp_path / "notes" / "briefings"
-    assert config.cache_dir == elsewhere
+    assert config.cache_dir == tmp_path / "build" / "cache"
     assert all(p.is_absolute() for p in (config.seeds_dir, config.templates_dir))
 
 
-@pytest.mark.parametrize("output_dir", [".", "./", "content", "content/"])
+@pytest.mark.parametrize("output_dir", [".", "./", "content", "content/", "content/site", ".briefgen", "seeds/.."])
 def test_output_dir_may_not_be_the_project_or_content_directory(tmp_path: Path, output_dir: str) -> None:
-    with pytest.raises(ConfigError, match=r"field 'output_dir'"):
+    with pytest.raises(ConfigError, match=r"fields? 'output_dir'"):
         parse(tmp_path, output_dir=output_dir)
 
 
-@pytest.mark.parametrize("output_dir", ["..", "seeds", "templates"])
+@pytest.mark.parametrize("output_dir", ["..", "seeds", "templates", "../victim", "/tmp/victim"])
 def test_output_dir_may_not_replace_the_project_or_its_sources(tmp_path: Path, output_dir: str) -> None:
     root = tmp_path / "project"
     root.mkdir()
-    with pytest.raises(ConfigError, match=r"field 'output_dir'"):
+    with pytest.raises(ConfigError, match=r"fields? 'output_dir'"):
         parse(root, output_dir=output_dir)
+
+
+@pytest.mark.parametrize(
+    "cache_dir", [".", "site", "site/cache", "content", "seeds", "templates", "../elsewhere", "/tmp"]
+)
+def test_cache_dir_must_be_a_folder_of_its_own_inside_the_project(tmp_path: Path, cache_dir: str) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    with pytest.raises(ConfigError, match=r"fields? .*'cache_dir'"):
+        parse(root, cache_dir=cache_dir)
 
 
 def test_parse_config_leaves_its_input_unchanged(tmp_path: Path) -> None:
