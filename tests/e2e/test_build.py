@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.check import check_site
-from builder.notes import split_note
+from builder.deploy.check import check_site
+from builder.notes.note import split_note
 from tests.conftest import REPO, run_cli, snapshot
 
 MakeProject = Callable[..., Path]
@@ -200,7 +200,7 @@ def test_changed_seed_regenerates_its_unedited_note(make_project: MakeProject) -
 def test_deleted_notes_are_written_again_from_the_extraction_cache(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
 ) -> None:
-    monkeypatch.setattr("builder.authoring.PARALLEL_MIN_SEEDS", 1)
+    monkeypatch.setattr("builder.authoring.sync.PARALLEL_MIN_SEEDS", 1)
     root = make_project(seeds={f"s{i}.txt": synthetic_seed(i) for i in range(4)})
     assert run_cli(root, "build", "--jobs", jobs) == 0
     first = snapshot(root / "content")
@@ -290,7 +290,7 @@ def test_drafts_are_left_out_of_the_build(make_project: MakeProject) -> None:
 def test_output_is_the_same_for_one_and_several_jobs(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("builder.authoring.PARALLEL_MIN_SEEDS", 1)  # worker processes even for 12 seeds
+    monkeypatch.setattr("builder.authoring.sync.PARALLEL_MIN_SEEDS", 1)  # worker processes even for 12 seeds
     monkeypatch.setattr("builder.build.PARALLEL_MIN_PAGES", 1)
     seeds = {f"s{i:02}.txt": synthetic_seed(i) for i in range(12)}
     one = make_project("one", seeds=seeds)
@@ -305,7 +305,7 @@ def test_notes_parsed_by_workers_give_the_same_site_and_errors(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A fresh clone (notes, no cache): notes are parsed in worker processes, broken ones included."""
-    monkeypatch.setattr("builder.authoring.PARALLEL_MIN_SEEDS", 1)
+    monkeypatch.setattr("builder.authoring.sync.PARALLEL_MIN_SEEDS", 1)
     monkeypatch.setattr("builder.cache.PARALLEL_MIN_NOTES", 1)
     notes = {
         "broken.md": "---\ntitle: Broken\npeople: [unclosed\n---\nBody\n",

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from builder import __version__
-from builder.deploy import Source, cname_from_base_url, make_message, pages_url, parse_github_remote, redact
-from builder.preflight import SiteFile, check_files
+from builder.deploy.ghpages import Source, cname_from_base_url, make_message, pages_url, parse_github_remote, redact
+from builder.deploy.preflight import SiteFile, check_files
 from tests.conftest import run_cli, snapshot
 
 MakeProject = Callable[..., Path]

@@ -75,7 +75,7 @@ def forbid_gathering(monkeypatch: pytest.MonkeyPatch) -> None:
     def gather(*args: object, **kwargs: object) -> None:
         raise AssertionError("the site was gathered again")
 
-    monkeypatch.setattr("builder.site.make_site", gather)
+    monkeypatch.setattr("builder.publish.gather.make_site", gather)
 
 
 def append_to(path: Path, text: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from builder.notes import split_note
+from builder.notes.note import split_note
 from tests.conftest import SAMPLE_SEED, run_cli
 
 SEED_TEXT = SAMPLE_SEED.read_text(encoding="utf-8")

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 import builder.build
-import builder.serve
+import builder.serve.server
 from builder.config import load_config
 from builder.errors import BriefgenError
-from builder.livereload import OVERLAY_ID, SCRIPT_PATH, inject, reload_message
-from builder.serve import Preview, reload_messages, resolve_request
-from builder.websocket import accept_key
+from builder.serve.livereload import OVERLAY_ID, SCRIPT_PATH, inject, reload_message
+from builder.serve.server import Preview, reload_messages, resolve_request
+from builder.serve.websocket import accept_key
 from tests.conftest import REPO
 
 MakeProject = Callable[..., Path]
@@ -434,10 +434,10 @@ def test_the_server_survives_a_crashing_build(
     real_build = builder.build.build
 
     def crash(*args: object, **kwargs: object) -> object:
-        monkeypatch.setattr(builder.serve, "build", real_build)
+        monkeypatch.setattr(builder.serve.server, "build", real_build)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(builder.serve, "build", crash)
+    monkeypatch.setattr(builder.serve.server, "build", crash)
     save_atomically(root / "content" / "a.md", note("Harbour reopens", "Second."))
     wait_for(shows(preview, "/briefings/a/", "disk on fire"), "the crash in the overlay")
     save_atomically(root / "content" / "a.md", note("Harbour reopens", "Third."))

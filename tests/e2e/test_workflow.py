@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 import yaml
 
-from builder.workflow import ACTIONS, REPO_INSTALL, WORKFLOW_FILE, install_command, make_workflow
+from builder.deploy.workflow import ACTIONS, REPO_INSTALL, WORKFLOW_FILE, install_command, make_workflow
 from tests.conftest import REPO, run_cli
 
 REPO_WORKFLOW = REPO / WORKFLOW_FILE
 REGENERATE = (
-    'python -c "from pathlib import Path; from builder.workflow import *; '
+    'python -c "from pathlib import Path; from builder.deploy.workflow import *; '
     'Path(WORKFLOW_FILE).write_text(make_workflow(install=REPO_INSTALL))"'
 )
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.aliases import load_aliases, parse_aliases
 from builder.errors import ConfigError
-from builder.notes import parse_note
-from builder.site import make_site
+from builder.notes.note import parse_note
+from builder.publish.aliases import load_aliases, parse_aliases
+from builder.publish.gather import make_site
 
 
 def note(slug: str, people: list[str], date: str = "2005-01-0") -> object:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.check import check_site, parse_page
+from builder.deploy.check import check_site, parse_page
 
 
 def write_site(root: Path, files: dict[str, str]) -> Path:

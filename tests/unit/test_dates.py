@@ -1,4 +1,4 @@
-"""Story dates, date phrases, the timeline and "what to watch" (builder.extract.dates / .timeline)."""
+"""Story dates, date phrases, the timeline and "what to watch" (builder.authoring.extract.dates / .timeline)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from builder.extract.dates import (
+from builder.authoring.extract.dates import (
     extract_timeline,
     extract_watch,
     find_date_mentions,
     resolve_story_date,
 )
-from builder.ingest import parse_article, read_article
+from builder.authoring.ingest import parse_article, read_article
 from builder.model import Article, StoryDate, TimelineEvent
 
 ROOT = Path(__file__).resolve().parents[2]

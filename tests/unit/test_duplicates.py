@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.duplicates import find_duplicates
+from builder.authoring.duplicates import find_duplicates
 
 STORY = (
     "Harbour Plan Approved\n\nThe port authority approved the harbour expansion plan on Tuesday after a long "

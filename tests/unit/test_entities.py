@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.extract.entities import Entities, extract_entities, resolve_name
-from builder.extract.roles import tokenize
-from builder.ingest import read_article
+from builder.authoring.extract.entities import Entities, extract_entities, resolve_name
+from builder.authoring.extract.roles import tokenize
+from builder.authoring.ingest import read_article
 from builder.model import Article, Person
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_0ffeab4008b67dd0.txt"
@@ -262,7 +262,7 @@ def test_ids_are_slugs_and_order_is_first_mention() -> None:
 
 
 def test_gazetteer_is_small_package_data() -> None:
-    data = resources.files("builder.extract").joinpath("data").joinpath("gazetteer.json")
+    data = resources.files("builder.authoring.extract").joinpath("data").joinpath("gazetteer.json")
     assert data.is_file()
     assert len(data.read_bytes()) < 1_500_000
 

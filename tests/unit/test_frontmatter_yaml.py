@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from builder.frontmatter_yaml import render_frontmatter_yaml
-from builder.notes import dump_frontmatter
+from builder.notes.frontmatter import render_frontmatter_yaml
+from builder.notes.note import dump_frontmatter
 
 
 def library(data: dict[Any, Any]) -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.authoring import find_seeds
+from builder.authoring.ingest import parse_article, read_article
+from builder.authoring.sync import find_seeds
 from builder.errors import SeedError
-from builder.ingest import parse_article, read_article
 from builder.model import Article
 
 SEED = "seeds/story.txt"

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from builder.model import Article, Briefing, Flag, Person, Quote, TimelineEvent, WatchItem
-from builder.notebody import escape_md, render_body
-from builder.render import make_markdown
-from builder.urls import Urls
+from builder.notes.body import escape_md, render_body
+from builder.publish.render import make_markdown
+from builder.publish.urls import Urls
 
 BLOCK_TAGS = {"p", "br"}
 

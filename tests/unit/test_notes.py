@@ -16,7 +16,7 @@ import pytest
 from builder.atomic import write_text_atomic
 from builder.cache import scan_notes
 from builder.errors import NoteError
-from builder.notes import (
+from builder.notes.note import (
     dump_frontmatter,
     generated_hash,
     is_unedited,
@@ -379,10 +379,10 @@ def test_a_body_edit_is_the_last_note_with_the_new_body() -> None:
 def test_generated_note_is_what_parsing_its_text_gives() -> None:
     from datetime import date
 
-    from builder.extract import extract_briefing
-    from builder.ingest import read_article
-    from builder.notebody import render_body
-    from builder.notes import make_generated_note
+    from builder.authoring.extract import extract_briefing
+    from builder.authoring.ingest import read_article
+    from builder.notes.body import render_body
+    from builder.notes.note import make_generated_note
     from tests.conftest import SAMPLE_SEED
 
     article = read_article(SAMPLE_SEED, display="seeds/sample.txt")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.output import SiteWriter
+from builder.publish.output import SiteWriter
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from builder.notes import Note
+from builder.notes.note import Note
 from builder.pickling import fast_pickle
-from builder.site import Card, Entity, Ref, TimelineRow
+from builder.publish.gather import Card, Entity, Ref, TimelineRow
 
 
 def test_records_round_trip_through_pickle_with_every_field() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.extract.quotes import extract_quotes
-from builder.ingest import parse_article, read_article
+from builder.authoring.extract.quotes import extract_quotes
+from builder.authoring.ingest import parse_article, read_article
 from builder.model import Article, Quote
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_0ffeab4008b67dd0.txt"
@@ -165,7 +165,7 @@ def test_paragraph_without_quotes_gives_nothing() -> None:
 
 def speakers(*paragraphs: str) -> list[str | None]:
     """Entity ids (or names as written) of the full quotes, resolved with the entity extractor."""
-    from builder.extract.entities import extract_entities
+    from builder.authoring.extract.entities import extract_entities
 
     source = article(*paragraphs)
     return [q.speaker for q in full(extract_quotes(source, extract_entities(source)))]

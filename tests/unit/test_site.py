@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from builder.notes import Note, parse_note
-from builder.site import Ref, load_notes, make_refs, make_site
+from builder.notes.note import Note, parse_note
+from builder.publish.gather import Ref, load_notes, make_refs, make_site
 
 
 def note_text(slug: str, *, body: str = "Body.\n", **fields: Any) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.extract.summary import MAX_BLUF_WORDS, extract_summary, is_complete_sentence
-from builder.ingest import parse_article, read_article
+from builder.authoring.extract.summary import MAX_BLUF_WORDS, extract_summary, is_complete_sentence
+from builder.authoring.ingest import parse_article, read_article
 from builder.model import Article
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_0ffeab4008b67dd0.txt"

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from builder.extract.topics import (
+from builder.authoring.extract.topics import (
     FALLBACK_CATEGORY,
     IPTC_QCODES,
     IPTC_TOP_LEVEL,
     MAX_FREE_TAGS,
     classify_topics,
 )
-from builder.ingest import parse_article, read_article
+from builder.authoring.ingest import parse_article, read_article
 from builder.model import Article
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_0ffeab4008b67dd0.txt"

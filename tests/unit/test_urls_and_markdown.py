@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.render import make_markdown
-from builder.urls import Urls, output_file
+from builder.publish.render import make_markdown
+from builder.publish.urls import Urls, output_file
 
 DEMO = Urls("/demo/", "https://u.github.io")
 

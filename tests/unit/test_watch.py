@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.config import parse_config
-from builder.watch import (
+from builder.serve.watch import (
     Change,
     Debouncer,
     Layout,

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Article, CountryMention, Organization, Person, Place
-from ..slugs import slugify
+from ...model import Article, CountryMention, Organization, Person, Place
+from ...notes.slugs import slugify
 from .gazetteer import Gazetteer, PlaceEntry, load_gazetteer
 from .name_lexicon import (
     DEFINED_ACRONYM,

@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..cache import NoteFile, PickleCache, scan_notes
+from ..errors import Diagnostic, diagnostic_from
+from ..notes.note import Note
+from ..notes.slugs import slugify
+from ..pickling import fast_pickle
 from .aliases import Aliases
-from .cache import NoteFile, PickleCache, scan_notes
-from .errors import Diagnostic, diagnostic_from
-from .notes import Note
-from .pickling import fast_pickle
-from .slugs import slugify
 from .urls import KINDS
 
 # Related-briefing weights: a shared person says more than a shared organisation, and so on.

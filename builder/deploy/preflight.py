@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Diagnostic
+from ..errors import Diagnostic
 
 SITE_LIMIT = 1_000_000_000
 """GitHub Pages' limit on a published site (1 GB)."""

@@ -22,14 +22,14 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-from . import __version__
-from .config import Config, theme_dir
+from .. import __version__
+from ..config import Config, theme_dir
+from ..notes.note import Note
 from .deps import TemplateSignatures, fingerprint
-from .notes import Note
 from .urls import KIND_TITLES, KINDS, Urls, output_file
 
 if TYPE_CHECKING:  # the site module is needed to gather, not to render one page
-    from .site import Site
+    from .gather import Site
 
 HOME_SIZE = 20
 MARKDOWN_FEATURES = "commonmark+table+attrs_block+anchors(2,3); html off; links rebased"

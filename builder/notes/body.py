@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .model import Article, Briefing, Evidence
+from ..model import Article, Briefing, Evidence
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#{}&])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s|$)|^(\s*)([-+=])()", re.MULTILINE)

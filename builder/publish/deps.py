@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from .notes import Note
+from ..notes.note import Note
 
 
 def fingerprint(value: Any, memo: dict[int, bytes] | None = None) -> str:

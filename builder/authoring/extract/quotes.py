@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Quote
+from ...model import Article, Quote
 from .entities import Entities, resolve_name
 from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
 

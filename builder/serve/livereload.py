@@ -1,6 +1,6 @@
 """The LiveReload protocol (official-7) for `briefgen serve`, and the page snippet that speaks it.
 
-Browsers run livereload.js (vendored in `serve_assets/`), which connects to `/livereload`, says
+Browsers run livereload.js (vendored in `assets/`), which connects to `/livereload`, says
 `hello`, and then obeys `reload` commands: a `path` ending in `.css` with `liveCSS` swaps that
 stylesheet in place; any other path reloads the page. The `Hub` holds the connected browsers and
 sends each command only after the build that caused it has finished.
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from importlib import resources
 from urllib.parse import quote
 
-from .errors import Diagnostic
+from ..errors import Diagnostic
 from .websocket import WebSocket
 
 PROTOCOL = "http://livereload.com/protocols/official-7"
@@ -33,7 +33,7 @@ _HTML_END = re.compile(rb"</html\s*>", re.IGNORECASE)
 
 def client_script() -> bytes:
     """livereload.js, as shipped in the package."""
-    return resources.files("builder").joinpath("serve_assets", "livereload.js").read_bytes()
+    return resources.files(__package__ or "builder.serve").joinpath("assets", "livereload.js").read_bytes()
 
 
 def hello_message() -> str:

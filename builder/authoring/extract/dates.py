@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..model import Article, StoryDate, TimelineEvent, WatchItem
+from ...model import Article, StoryDate, TimelineEvent, WatchItem
 
 
 def _wordset(words: str) -> frozenset[str]:

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .config import Config
-from .errors import Diagnostic
+from ..config import Config
+from ..errors import Diagnostic
+from ..publish.gather import load_notes
 from .preflight import preflight_site
-from .site import load_notes
 
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 

@@ -11,8 +11,8 @@ import dataclasses
 import re
 from datetime import date
 
-from ..model import Article, Briefing, Flag, StoryDate
-from ..slugs import slugify
+from ...model import Article, Briefing, Flag, StoryDate
+from ...notes.slugs import slugify
 from .dates import extract_timeline, extract_watch, resolve_story_date
 from .entities import Entities, extract_entities, resolve_name
 from .quotes import extract_quotes

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article
+from ...model import Article
 from .lexicon import STOPWORDS, fold, word_set
 from .sentences import split_sentences
 

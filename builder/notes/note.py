@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .errors import NoteError, describe_yaml_error
-from .isodate import parse_iso_date
-from .pickling import fast_pickle
+from ..errors import NoteError, describe_yaml_error
+from ..isodate import parse_iso_date
+from ..pickling import fast_pickle
 
 # PyYAML is imported where it is used: a build that only re-renders an edited note's body (see
 # `with_body`) never parses or writes YAML, and importing it would be a tenth of that build.
@@ -72,7 +72,7 @@ class Note:
 def dump_frontmatter(data: Mapping[str, Any]) -> str:
     """YAML for a note's front-matter: the library's output, written directly for the values
     notes hold and by the library itself for anything else (see `frontmatter_yaml`)."""
-    from .frontmatter_yaml import render_frontmatter_yaml
+    from .frontmatter import render_frontmatter_yaml
 
     return render_frontmatter_yaml(dict(data), fallback=_dump_with_library)
 
@@ -80,7 +80,7 @@ def dump_frontmatter(data: Mapping[str, Any]) -> str:
 def _dump_with_library(data: dict[Any, Any]) -> str:
     import yaml
 
-    from .frontmatter_yaml import WIDTH
+    from .frontmatter import WIDTH
 
     return yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=WIDTH, default_flow_style=False)
 

@@ -20,16 +20,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .atomic import write_text_atomic
-from .cache import ExtractionCache, NoteFile, PickleCache, display_path, scan_notes
-from .config import Config
+from .. import __version__
+from ..atomic import write_text_atomic
+from ..cache import ExtractionCache, NoteFile, PickleCache, display_path, scan_notes
+from ..config import Config
+from ..errors import BriefgenError, Diagnostic, diagnostic_from
+from ..notes.body import render_body
+from ..notes.note import Note, compact_note, make_generated_note
+from ..pool import ordered_map
 from .duplicates import Duplicate, find_duplicates
-from .errors import BriefgenError, Diagnostic, diagnostic_from
 from .ingest import read_article
-from .notebody import render_body
-from .notes import Note, compact_note, make_generated_note
-from .pool import ordered_map
 
 GENERATOR = f"briefgen {__version__}"
 

@@ -35,7 +35,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
-from .config import CONFIG_FILE, Config
+from ..config import CONFIG_FILE, Config
 
 Kind = Literal["seed", "note", "template", "static", "config"]
 

@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import __version__
-from .build import stale_inputs
-from .cache import display_path
-from .config import CONFIG_FILE, Config
-from .errors import ConfigError, DeployError, Diagnostic
+from .. import __version__
+from ..build import stale_inputs
+from ..cache import display_path
+from ..config import CONFIG_FILE, Config
+from ..errors import ConfigError, DeployError, Diagnostic
 from .preflight import preflight_site
 
 if TYPE_CHECKING:
-    from .build import BuildReport
+    from ..build import BuildReport
 
 DEFAULT_REMOTE = "origin"
 DEFAULT_BRANCH = "gh-pages"

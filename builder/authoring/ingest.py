@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
-from .errors import SeedError, describe_yaml_error
-from .isodate import parse_iso_date
-from .model import Article
+from ..errors import SeedError, describe_yaml_error
+from ..isodate import parse_iso_date
+from ..model import Article
 
 METADATA_KEYS = ("date", "url", "publisher", "byline")
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)

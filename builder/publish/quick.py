@@ -33,13 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import write_text_atomic
-from .cache import CACHE_FORMAT, display_path, read_state, write_state
-from .errors import Diagnostic
-from .notes import Note, is_unedited, with_body
+from ..atomic import write_text_atomic
+from ..cache import CACHE_FORMAT, display_path, read_state, write_state
+from ..errors import Diagnostic
+from ..notes.note import Note, is_unedited, with_body
 
 if TYPE_CHECKING:
-    from .config import Config
+    from ..config import Config
     from .render import Page
 
 
@@ -227,7 +227,7 @@ def quick_publish(
     """
     import jinja2
 
-    from .cache import PageCache
+    from ..cache import PageCache
     from .output import same_bytes
     from .render import Renderer
 

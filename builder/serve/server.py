@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 from urllib.parse import unquote, urlsplit
 
-from .build import BuildReport, build
-from .cache import display_path
-from .config import Config, default_jobs
-from .errors import BriefgenError, Diagnostic
+from ..build import BuildReport, build
+from ..cache import display_path
+from ..config import Config, default_jobs
+from ..errors import BriefgenError, Diagnostic
 from .livereload import SCRIPT_PATH, SOCKET_PATH, Hub, client_script, error_overlay, inject, reload_message, script_tag
 from .watch import MAX_WAIT_SECONDS, QUIET_SECONDS, Change, Debouncer, Layout, Watcher, fingerprint, input_files
 from .websocket import WebSocket, handshake_response, is_upgrade

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 KINDS = ("people", "places", "organizations")
 Aliases = Mapping[str, Mapping[str, str]]

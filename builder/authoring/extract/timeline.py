@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Article, StoryDate, TimelineEvent, WatchItem
+from ...model import Article, StoryDate, TimelineEvent, WatchItem
 from .dates import DateMention, ResolvedDate, find_date_mentions, find_dateline, resolve_mention
 from .sentences import split_sentences
 

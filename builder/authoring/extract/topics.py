@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..model import Article
+from ...model import Article
 from .lexicon import CATEGORY_TERMS, STOPWORDS, TAG_TRIGGERS, TITLE_WORDS, fold, word_set
 
 IPTC_TOP_LEVEL: tuple[str, ...] = (

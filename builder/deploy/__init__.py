@@ -1,0 +1,2 @@
+"""Publishing a built site: checks of the output, GitHub Pages pre-flight, the Actions workflow
+and `deploy` to a gh-pages branch."""

@@ -1,0 +1,1 @@
+"""Live preview: the HTTP server, the file watcher and the LiveReload protocol."""
