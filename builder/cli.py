@@ -173,6 +173,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(
             f"notes: {a.seeds} seeds: {a.created} created, {a.regenerated} regenerated, {a.unchanged} unchanged, "
             f"{a.kept_edited} kept edited, {a.orphans} orphaned"
+            + (f", {a.refused} refused (see the errors above)" if a.refused else "")
             + (f" ({a.reused} written from the extraction cache)" if a.reused else ""),
             file=out,
         )

@@ -59,6 +59,8 @@ class Config:
     """Entries in the Atom feed."""
     related_count: int = 5
     """Related briefings listed on each briefing page."""
+    max_seed_size: int = 5_000_000
+    """Largest seed file read, in bytes; a bigger one is refused with an error before reading."""
     extract: ExtractConfig = field(default_factory=ExtractConfig)
 
     @property

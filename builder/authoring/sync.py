@@ -24,12 +24,12 @@ from .. import __version__
 from ..atomic import write_text_atomic
 from ..cache import ExtractionCache, NoteFile, PickleCache, display_path, scan_notes
 from ..config import Config
-from ..errors import BriefgenError, Diagnostic, diagnostic_from
+from ..errors import BriefgenError, Diagnostic, SeedError, diagnostic_from
 from ..notes.body import render_body
 from ..notes.note import Note, compact_note, make_generated_note
 from ..pool import ordered_map
 from .duplicates import Duplicate, find_duplicates
-from .ingest import read_article
+from .ingest import describe_binary, read_article, read_seed_bytes
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -46,6 +46,8 @@ class AuthoringReport:
     orphans: int = 0
     reused: int = 0
     """Of those created or regenerated, how many came from the extraction cache."""
+    refused: int = 0
+    """Seeds not read at all: too big, binary, not a regular file, or a link out of the project."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -180,9 +182,14 @@ def sync_notes(
     root = config.root
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
+    seeds_refused: set[Path] = set()
     existing, taken = _index_notes(scan_notes(config.content_dir, root, cache, jobs=jobs))
     names = {path: display_path(path, root) for path in seeds}
-    raw = {names[path]: _read(path) for path in seeds}
+    raw: dict[str, bytes | None] = {}
+    for path in seeds:
+        raw[names[path]] = data = _read(path, names[path], config, report)
+        if data is None:  # refused or unreadable: said once here, never sent to the extractor
+            seeds_refused.add(path)
     duplicates = find_duplicates((name, data) for name, data in raw.items() if data is not None)
     slugs = {seed: note.path.stem for seed, note in existing.items()}
     todo: list[Job] = []
@@ -191,6 +198,8 @@ def sync_notes(
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items() if data is not None}
     for path in seeds:
         display = names[path]
+        if path in seeds_refused:
+            continue
         note = existing.get(display)
         if note is not None:
             seed_hash = hashes.get(display, "")
@@ -223,6 +232,7 @@ def sync_notes(
             if result.error:
                 report.diagnostics.append(diagnostic_from(result.error, result.seed))
                 continue
+            report.diagnostics.extend(_reading_warnings(result))
             if fresh and result.seed in keys and result.packed:
                 extractions.put(keys[result.seed], result.packed)
             elif not fresh:
@@ -309,6 +319,14 @@ def write_backup(note: Path) -> Path:
     return backup
 
 
+def _reading_warnings(result: Extracted) -> Iterator[Diagnostic]:
+    """How the seed had to be read (a non-UTF-8 encoding, removed control characters), on the
+    console as well as in the note's flags."""
+    for flag in result.frontmatter.get("flags") or ():
+        if isinstance(flag, dict) and flag.get("code") == "source_encoding":
+            yield diagnostic_from(str(flag.get("message")), result.seed, "warning")
+
+
 def _count_orphans(
     report: AuthoringReport, existing: dict[str, _Existing], seeds: set[str], root: Path
 ) -> AuthoringReport:
@@ -334,8 +352,16 @@ def mark_duplicate(frontmatter: dict[str, Any], duplicate: Duplicate, original_s
     return {"flags": [*frontmatter.get("flags", []), flag], "duplicate_of": original_slug or duplicate.original}
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path, display: str, config: Config, report: AuthoringReport) -> bytes | None:
+    """A seed's bytes, or None with an error naming the file when it is refused (too big, not a
+    regular file, a link out of the project, binary) or cannot be read."""
     try:
-        return path.read_bytes()
-    except OSError:
+        data = read_seed_bytes(path, name=display, max_bytes=config.max_seed_size, root=config.root)
+        binary = describe_binary(data)
+        if binary is not None:
+            raise SeedError(f"{display}: looks like {binary}, not a plain-text article; not read")
+    except SeedError as exc:
+        report.refused += 1
+        report.diagnostics.append(diagnostic_from(str(exc), display))
         return None
+    return data

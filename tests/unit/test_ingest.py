@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 
@@ -195,3 +196,37 @@ def test_seeds_are_found_recursively_in_path_order_without_hidden_ones(tmp_path:
     found = [p.relative_to(seeds).as_posix() for p in find_seeds(seeds)]
     assert found == ["a.txt", "a/b/c.txt", "a/z.txt", "b.txt"]
     assert find_seeds(tmp_path / "missing") == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "looks_like"),
+    [
+        (b"%PDF-1.4\n", "a PDF document"),
+        (b"PK\x03\x04rest", "a ZIP archive"),
+        (b"\x1f\x8b\x08\x00", "a gzip archive"),
+        (b"Title\n\nText\x00more", "binary data (a NUL byte at offset 11)"),
+        ("Title\n\nText".encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+    ],
+)
+def test_files_that_are_not_text_are_refused_saying_what_they_look_like(raw: bytes, looks_like: str) -> None:
+    with pytest.raises(SeedError, match=rf"^a\.txt: looks like {re.escape(looks_like)}"):
+        parse_article(raw, file="a.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_are_read_by_their_byte_order_mark(encoding: str) -> None:
+    article = parse_article("\ufeffCafé Talks Resume\n\nThe talks resumed.\n".encode(encoding), file="a.txt")
+    assert article.headline == "Café Talks Resume"
+    assert article.warnings == ()
+
+
+def test_windows_1252_quotes_are_read_as_quotes_with_a_warning() -> None:
+    article = parse_article(b"Title\n\n\x93Yes,\x94 she said \x96 twice.\n", file="a.txt")
+    assert article.paragraphs == ("\u201cYes,\u201d she said \u2013 twice.",)
+    assert article.warnings == ("a.txt:3: not valid UTF-8; read as Windows-1252",)
+
+
+def test_control_characters_never_get_past_ingest() -> None:
+    article = parse_article(b"Ti\x0btle\n\nText\x1b with\x07 bells.\n", file="a.txt")
+    assert (article.headline, article.paragraphs) == ("Title", ("Text with bells.",))
+    assert "3 control character(s) removed" in article.warnings[0]

@@ -1,0 +1,80 @@
+"""Hostile seeds: every refused file is named, nothing hangs, the rest of the site is built."""
+
+from __future__ import annotations
+
+import os
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+MakeProject = Callable[..., Path]
+
+GOOD = "Council Approves Budget\n\nThe city council approved the budget on Monday, officials said.\n"
+
+
+def test_hostile_seeds_are_refused_by_name_and_the_rest_is_built(
+    make_project: MakeProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Private Headline\n\nPrivate text that must never be published.\n")
+    root = make_project(
+        sample=False,
+        seeds={
+            "good.txt": GOOD,
+            "report.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+            "photo.txt": b"\x89PNG\r\n\x1a\n" + bytes(64),
+            "nul.txt": b"Headline\n\nSome text\x00\x01\x02 and binary after it.\n",
+            "utf16-nobom.txt": "Headline\n\nBody text here.\n".encode("utf-16-le"),
+            "utf16.txt": "\ufeffMinisters Agree Deal\n\nThe ministers agreed a deal on Friday.\n".encode("utf-16-le"),
+            "control.txt": "Talks \x0bResume\n\nThe talks\x1b resumed on Friday \x07after a pause.\n",
+            "latin1.txt": "Caf\xe9 Owners Protest\n\nOwners of the caf\xe9 protested on Monday.\n".encode("latin-1"),
+        },
+    )
+    seeds = root / "seeds"
+    with open(seeds / "huge.txt", "wb") as handle:  # 60 MB, sparse: its size alone refuses it
+        handle.truncate(60_000_000)
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "leak.txt").symlink_to(outside)
+    (seeds / "zero.txt").symlink_to("/dev/zero")
+    started = time.perf_counter()
+    assert run_cli(root, "build") == 1
+    assert time.perf_counter() - started < 60
+    out, err = capsys.readouterr()
+    for name, why in [
+        ("huge.txt", "60.0 MB, over the 5 MB limit"),
+        ("report.txt", "looks like a PDF document"),
+        ("photo.txt", "looks like a PNG image"),
+        ("nul.txt", "binary data (a NUL byte at offset"),
+        ("utf16-nobom.txt", "UTF-16 text without a byte-order mark"),
+        ("pipe.txt", "named pipe (FIFO)"),
+        ("leak.txt", "outside the project"),
+        ("zero.txt", "outside the project"),  # /dev/zero
+    ]:
+        assert any(f"seeds/{name}" in line and why in line for line in err.splitlines()), (name, err)
+    assert "8 refused" in out
+    assert "seeds/latin1.txt:1: not valid UTF-8; read as Latin-1" in err
+    notes = {p.name for p in (root / "content").glob("*.md")}
+    assert len(notes) == 4, notes  # good, utf16, control, latin1
+    site = root / "site"
+    assert "Ministers Agree Deal" in "".join(p.read_text() for p in (site / "briefings").rglob("index.html"))
+    published = "".join(
+        p.read_text(errors="replace") for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".xml", ".json"}
+    )
+    assert "Private text" not in published
+    ET.parse(site / "feed.xml")  # control characters never reach the feed
+    ET.parse(site / "sitemap.xml")
+
+
+def test_max_seed_size_is_configurable(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(
+        sample=False, seeds={"good.txt": GOOD, "long.txt": GOOD + "More text. " * 200}, config="max_seed_size = 1000\n"
+    )
+    assert run_cli(root, "build") == 1
+    err = capsys.readouterr().err
+    assert "seeds/long.txt" in err and "over the 0.001 MB limit" in err
+    assert len(list((root / "content").glob("*.md"))) == 1
