@@ -226,10 +226,9 @@ def publish(
                 todo.append((relative, page, None))
                 continue
             signatures[relative] = signature
-            cached = page_cache.path(signature)
             if old_signatures.get(relative) == signature and (config.output_dir / relative).is_file():
                 writer.keep(relative)
-            elif cached.is_file():
+            elif cached := page_cache.verified(signature):
                 writer.link(relative, cached)
             else:
                 todo.append((relative, page, signature))
@@ -276,7 +275,7 @@ def publish(
                 page_cache.add(digest, config.output_dir / relative)
             manifest = {"pages": signatures, "other": other, "token": token, "templates": templates}
             write_state(manifest_file, manifest)
-            page_cache.prune(set(signatures.values()) | set(other.values()))
+            page_cache.save(keep=set(signatures.values()) | set(other.values()))
         report.files = writer.files
         report.changed = writer.changed if report.site_updated else []
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
@@ -324,9 +323,13 @@ def _restore_site(
     manifest = read_state(_state_file(config, "pages"))
     keys: dict[str, str] = (manifest.get("pages") or {}) | (manifest.get("other") or {})
     page_cache = PageCache(config.cache_dir / "pages")
-    sources = [(relative, page_cache.path(keys.get(relative, ""))) for relative in previous["files"]]
-    if not all(relative in keys and source.is_file() for relative, source in sources):
-        return None
+    sources: list[tuple[str, Path]] = []
+    for relative in previous["files"]:
+        source = page_cache.verified(keys.get(relative, ""))
+        if source is None:
+            page_cache.save()  # forget a damaged entry; the full path renders its page again
+            return None
+        sources.append((relative, source))
     report = _previous_report(previous)
     with SiteWriter(config.output_dir) as writer:
         for relative, source in sources:

@@ -94,10 +94,22 @@ class PageCache:
 
     briefgen never modifies a site file in place (it writes a new file and renames it), so a
     linked copy keeps the bytes it was rendered with even after site/ is deleted or rebuilt.
+    Every entry's content hash is recorded when it is added and checked before the entry is
+    used: a damaged or replaced file is a cache miss (the page renders again), never published.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._digests: dict[str, str] | None = None
+        self._dirty = False
+
+    @property
+    def digests(self) -> dict[str, str]:
+        """signature -> sha256 of the entry's bytes, as recorded when it was added."""
+        if self._digests is None:
+            index = read_state(self.folder / "index")
+            self._digests = {k: v for k, v in index.items() if isinstance(k, str) and isinstance(v, str)}
+        return self._digests
 
     def path(self, signature: str) -> Path:
         return self.folder / signature[:2] / signature
@@ -105,24 +117,47 @@ class PageCache:
     def add(self, signature: str, source: Path) -> None:
         target = self.path(signature)
         try:
-            try:
-                os.link(source, target)
-            except FileNotFoundError:  # the first page in its shard folder
+            digest = hashlib.sha256(source.read_bytes()).hexdigest()
+            if self.digests.get(signature) != digest or not target.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    target.unlink()  # a stale or damaged entry under this signature
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.link(source, target)
-        except OSError:  # already cached (FileExistsError), no hard links here, or a read-only cache:
-            pass  # the cache is an optimisation only
+                self.digests[signature] = digest
+                self._dirty = True
+        except OSError:  # no hard links here, or a read-only cache: the cache is an optimisation only
+            pass
+
+    def verified(self, signature: str) -> Path | None:
+        """The entry for `signature` if its bytes are the ones recorded, else None (and it is dropped)."""
+        expected = self.digests.get(signature)
+        if expected is None:
+            return None
+        target = self.path(signature)
+        try:
+            if hashlib.sha256(target.read_bytes()).hexdigest() == expected:
+                return target
+            target.unlink()
+        except OSError:
+            pass
+        del self.digests[signature]
+        self._dirty = True
+        return None
 
     def is_empty(self) -> bool:
         """No page is cached (a first build, or the cache was deleted)."""
-        try:
-            with os.scandir(self.folder) as entries:
-                return next(entries, None) is None
-        except OSError:
-            return True
+        return not self.digests
 
-    def prune(self, keep: set[str]) -> None:
-        """Drop pages no current page has (old versions, deleted briefings)."""
+    def save(self, keep: set[str] | None = None) -> None:
+        """Record the entries' hashes; with `keep`, first drop the pages no current page has."""
+        if keep is not None:
+            self._prune(keep)
+        if self._dirty:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_state(self.folder / "index", self.digests)
+            self._dirty = False
+
+    def _prune(self, keep: set[str]) -> None:
         if not self.folder.is_dir():
             return
         for sub in self.folder.iterdir():
@@ -130,6 +165,9 @@ class PageCache:
                 if entry.name not in keep:
                     with contextlib.suppress(OSError):
                         entry.unlink()
+        for signature in [s for s in self.digests if s not in keep]:
+            del self.digests[signature]
+            self._dirty = True
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..atomic import write_text_atomic
 from ..cache import CACHE_FORMAT, display_path, read_state, write_state
@@ -179,11 +179,11 @@ class BodyStore:
     def note(self, file: str) -> tuple[str, Note] | None:
         """A note's gather key and the note as last published, without its body."""
         row = self.db.execute("SELECT gather, note FROM notes WHERE file = ?", (file,)).fetchone()
-        return (str(row[0]), pickle.loads(row[1])) if row else None
+        return (str(row[0]), _load(row[1], Note)) if row else None
 
     def pages_of(self, file: str) -> list[BodyPage]:
         rows = self.db.execute("SELECT page FROM pages WHERE note = ? ORDER BY relative", (file,)).fetchall()
-        return [pickle.loads(row[0]) for row in rows]
+        return [_load(row[0], BodyPage) for row in rows]
 
     def update(self, pages: Iterable[BodyPage]) -> None:
         rows = [(_dump(page), page.signature, page.relative) for page in pages]
@@ -277,6 +277,7 @@ def quick_publish(
                     write_text_atomic(config.output_dir / relative, data)  # never a half-written page
                     written.append(relative)
                 page_cache.add(rendered[relative].signature, config.output_dir / relative)
+            page_cache.save()
         # The rows first: if the manifest write is lost, signatures disagree and the next
         # build takes the full path.
         store.update(rendered.values())
@@ -284,6 +285,23 @@ def quick_publish(
         write_state(manifest_file, manifest | {"pages": signatures})
     kept = [note for note, text in notes if _kept_edited(config, note, text)]
     return QuickResult(len(outputs), written, [Diagnostic("info", note.file, "kept edited note") for note in kept])
+
+
+T = TypeVar("T")
+
+
+class DamagedStore(sqlite3.DatabaseError):
+    """A row of the store that does not unpickle to what it should: the full path is taken."""
+
+
+def _load(blob: bytes, kind: type[T]) -> T:
+    try:
+        value = pickle.loads(blob)
+    except Exception as exc:  # truncated, corrupt, or written by code that no longer exists
+        raise DamagedStore(f"damaged row: {type(exc).__name__}") from None
+    if not isinstance(value, kind):
+        raise DamagedStore(f"damaged row: {type(value).__name__}, expected {kind.__name__}")
+    return value
 
 
 def _kept_edited(config: Config, note: Note, text: str) -> bool:
