@@ -26,6 +26,7 @@ from . import __version__
 from .cache import read_state, write_state
 from .config import Config, theme_dir
 from .errors import ConfigError, Diagnostic, diagnostic_from
+from .lock import project_lock
 
 # The rest of the pipeline is imported where it runs, so that an up-to-date build (the no-op
 # check) starts without loading Jinja, markdown-it, PyYAML or the extractor.
@@ -100,7 +101,33 @@ def build(
     `edited_notes`: the caller knows that these existing notes are all that changed since its
     own last build (`serve`, from the file watcher). Their body-only edits then skip the scan of
     every input; anything else falls through to the full check below.
+
+    One build at a time per project: a second one waits briefly, then raises `LockedError`.
     """
+    with project_lock(config.cache_dir):
+        return _build(
+            config,
+            force=force,
+            jobs=jobs,
+            include_drafts=include_drafts,
+            authoring=authoring,
+            progress=progress,
+            commit_guard=commit_guard,
+            edited_notes=edited_notes,
+        )
+
+
+def _build(
+    config: Config,
+    *,
+    force: bool,
+    jobs: int,
+    include_drafts: bool,
+    authoring: bool,
+    progress: Progress | None,
+    commit_guard: contextlib.AbstractContextManager[None] | None,
+    edited_notes: Sequence[Path] | None,
+) -> BuildReport:
     started = time.perf_counter()
     stamp_file = _state_file(config, "build")
     previous = read_state(stamp_file)
