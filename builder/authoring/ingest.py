@@ -15,6 +15,7 @@ import yaml
 from ..errors import SeedError, describe_yaml_error
 from ..isodate import parse_iso_date
 from ..model import Article
+from ..notes.note import NOT_XML, is_small_yaml_value
 
 METADATA_KEYS = ("date", "url", "publisher", "byline")
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -44,9 +45,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Characters XML 1.0 forbids (C0 controls but tab, newline and CR; U+FFFE, U+FFFF): a feed holding
-# one does not parse at all, so they never get past ingest.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read_article(
@@ -121,7 +119,7 @@ def parse_article(raw: bytes, *, file: str) -> Article:
         raise SeedError(f"{file}: looks like {binary}, not a plain-text article; not read")
     text = _decode(raw, file, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text, removed = _FORBIDDEN.subn("", text)
+    text, removed = NOT_XML.subn("", text)
     if removed:
         warnings.append(f"{file}: {removed} control character(s) removed (they cannot appear in a feed or a page)")
     if _CHAR_REFERENCE.search(text):
@@ -192,6 +190,8 @@ def _parse_metadata(block: str, file: str, warnings: list[str]) -> dict[str, Any
         raise SeedError(describe_yaml_error(exc, file)) from None
     if data is None:
         return {}
+    if "*" in block and not is_small_yaml_value(data):
+        raise SeedError(f"{file}: front-matter expands to too many values through YAML aliases (*name)")
     if not isinstance(data, dict):
         raise SeedError(f"{file}:2: front-matter must be a mapping of {', '.join(METADATA_KEYS)}")
     metadata: dict[str, Any] = {}

@@ -150,7 +150,39 @@ def _split(text: str, *, file: str) -> tuple[dict[str, Any], str, str]:
         data = {}
     if not isinstance(data, dict):
         raise NoteError(f"{file}:2: front-matter must be a mapping of fields, got {type(data).__name__}")
+    if "*" in (match.group(1) or "") and not is_small_yaml_value(data):
+        raise NoteError(
+            f"{file}: front-matter expands to more than {MAX_YAML_VALUES:,} values through YAML aliases "
+            "(*name); write the values out instead"
+        )
     return data, text[match.end() :], match.group(0)
+
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids (C0 controls but tab, newline and CR; U+FFFE, U+FFFF): one of them
+in a feed makes the whole feed unreadable, so none reaches any output."""
+
+MAX_YAML_VALUES = 100_000
+"""Bound on the values a front-matter block may hold once its aliases are expanded. YAML aliases
+share one object, so loading is cheap; it is every later walk (templates, the cache, JSON) that
+would see 10**9 values in a 500-byte "billion laughs" block."""
+
+
+def is_small_yaml_value(data: Any, limit: int = MAX_YAML_VALUES) -> bool:
+    """True when `data`, walked as if every alias were a copy, has at most `limit` values; stops
+    counting at the limit, so a bomb is judged in bounded time."""
+    stack, seen = [data], 0
+    while stack:
+        value = stack.pop()
+        seen += 1
+        if seen > limit:
+            return False
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple | set):
+            stack.extend(value)
+    return True
 
 
 def with_body(stored: Note, text: str) -> Note | None:

@@ -24,7 +24,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .. import __version__
 from ..config import Config, theme_dir
-from ..notes.note import Note
+from ..notes.note import NOT_XML, Note
 from .deps import TemplateSignatures, fingerprint
 from .urls import KIND_TITLES, KINDS, Urls, output_file
 
@@ -226,6 +226,8 @@ class Renderer:
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)
         html = template.render({**page.context, "page_url": page.url})
+        if NOT_XML.search(html):  # from a hand-edited note (a YAML "\x01" escape, a pasted control code)
+            html = NOT_XML.sub("", html)
         return html.encode("utf-8")
 
     def forget_fingerprints(self) -> None:

@@ -78,3 +78,29 @@ def test_max_seed_size_is_configurable(make_project: MakeProject, capsys: pytest
     err = capsys.readouterr().err
     assert "seeds/long.txt" in err and "over the 0.001 MB limit" in err
     assert len(list((root / "content").glob("*.md"))) == 1
+
+
+BOMB = (
+    "---\ntitle: Bomb\n"
+    + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9) if i else 'x'}]\n" for i in range(9))
+    + "---\nBody.\n"
+)
+CONTROL_NOTE = (
+    '---\ntitle: "Bell\\x07 and escape\\x1b in a title"\nsummary: "Tab\\x0b here"\n---\nBody with a \x0c form feed.\n'
+)
+
+
+def test_hostile_notes_are_reported_and_never_break_the_feed(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(notes={"bomb.md": BOMB, "control.md": CONTROL_NOTE})
+    started = time.perf_counter()
+    assert run_cli(root, "build") == 1
+    assert time.perf_counter() - started < 30
+    err = capsys.readouterr().err
+    assert "content/bomb.md: front-matter expands to more than 100,000 values" in err
+    assert (root / "content" / "bomb.md").read_text() == BOMB  # kept as the person wrote it
+    ET.parse(root / "site" / "feed.xml")
+    assert "Bell and escape in a title" in (root / "site" / "feed.xml").read_text()
+    page = (root / "site" / "briefings" / "control" / "index.html").read_text()
+    assert "Bell and escape in a title" in page

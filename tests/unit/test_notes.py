@@ -393,3 +393,24 @@ def test_generated_note_is_what_parsing_its_text_gives() -> None:
     )
     assert note == parse_note(text, file=FILE, default_slug="x")
     assert is_unedited(text)
+
+
+BOMB = (
+    "---\ntitle: Bomb\n"
+    + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9) if i else 'x'}]\n" for i in range(9))
+    + "---\nBody.\n"
+)
+
+
+def test_a_yaml_alias_bomb_is_refused_in_bounded_time() -> None:
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(NoteError, match=r"^b\.md: front-matter expands to more than 100,000 values"):
+        parse_note(BOMB, file="b.md", default_slug="b")
+    assert time.perf_counter() - started < 5
+
+
+def test_ordinary_aliases_are_still_allowed() -> None:
+    note = parse_note("---\ntitle: T\nx: &a [1, 2]\ny: *a\n---\nBody.\n", file="a.md", default_slug="a")
+    assert note.meta["y"] == [1, 2]
