@@ -108,10 +108,35 @@ def plan_deploy(
             f"(for example 'git switch main'); briefgen deploy writes {branch!r} without checking it out"
         )
     head = _git(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).stdout.strip() or None
+    _refuse_source_branch(repo, remote, branch, head, config)
     inputs = [str(path) for path in _input_paths(config) if path.exists()]
     dirty = bool(inputs) and bool(_git(repo, "status", "--porcelain", "--", *inputs).stdout.strip())
     _check_identity(repo)
     return DeployPlan(repo, remote, remote_url, branch, push, Source(head, current, dirty), domain)
+
+
+def _refuse_source_branch(repo: Path, remote: str, branch: str, head: str | None, config: Config) -> None:
+    """The target branch must be a branch of built sites: never one that holds the project's
+    sources (part of the checked-out history, or a tree with briefgen.toml), which the deploy
+    commit would replace with the site."""
+    project = _git(repo, "ls-files", "--full-name", "--", str(config.root / CONFIG_FILE), check=False).stdout.strip()
+    for ref in (f"refs/heads/{branch}", f"refs/remotes/{remote}/{branch}"):
+        tip = _git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).stdout.strip()
+        if not tip:
+            continue
+        in_history = head is not None and (
+            _git(repo, "merge-base", "--is-ancestor", tip, head, check=False).returncode == 0
+        )
+        has_sources = bool(project) and bool(
+            _git(repo, "ls-tree", "--name-only", tip, "--", project, check=False).stdout.strip()
+        )
+        if in_history or has_sources:
+            raise DeployError(
+                f"the branch {branch!r} ({ref}) holds this project's sources"
+                + (" (it is part of the checked-out history)" if in_history else f" ({project} is on it)")
+                + "; deploy would replace them with the built site. Publish to a branch of its own, "
+                f"such as the default: --branch {DEFAULT_BRANCH}"
+            )
 
 
 def find_repo(path: Path) -> Path:

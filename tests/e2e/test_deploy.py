@@ -350,3 +350,23 @@ def test_remote_helpers() -> None:
     assert cname_from_base_url("https://octo.github.io/briefings/") is None
     assert cname_from_base_url("/briefings/") is None
     assert cname_from_base_url("https://example.com/sub/") is None
+
+
+def test_refuses_to_publish_onto_a_branch_that_holds_the_sources(
+    repo_project: Callable[..., tuple[Path, Path]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ = repo_project()
+    git(root, "branch", "master")  # the project's history under another name
+    before = git(root, "rev-parse", "master")
+    assert run_cli(root, "deploy", "--branch", "master", "--no-push") == 1
+    err = capsys.readouterr().err
+    assert "the branch 'master' (refs/heads/master) holds this project's sources" in err
+    assert git(root, "rev-parse", "master") == before
+    # A branch that diverged but still carries the project's files is refused too.
+    git(root, "switch", "-q", "-c", "other")
+    (root / "seeds" / "extra.txt").write_text("Extra Headline\n\nExtra text.\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Another source commit")
+    git(root, "switch", "-q", "main")
+    assert run_cli(root, "deploy", "--branch", "other", "--no-push") == 1
+    assert "briefgen.toml is on it" in capsys.readouterr().err
