@@ -368,14 +368,15 @@ def target_text(row: Row, engine: str) -> str:
 def build_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """The table as data: per row and engine, value, shown text, target and mark."""
     rows = []
+    split = Path(report["data"]["polnear"]).name  # "dev", or "train" when asked for
     for row in ROWS:
-        entry: dict[str, Any] = {"measure": row.label, "key": row.key}
+        entry: dict[str, Any] = {"measure": row.label.replace("PolNeAR dev", f"PolNeAR {split}"), "key": row.key}
         for engine in ENGINES:
             result = report["engines"][engine]
             value = row_value(row.key, result)
             entry[engine] = {
                 "value": value,
-                "text": cell_text(row.key, result) if result.get("status") == "ok" else "",
+                "text": cell_text(row.key, result) if result.get("status") == "ok" else str(result.get("status")),
                 "target": target_text(row, engine),
                 "mark": check(row, engine, value),
             }
