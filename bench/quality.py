@@ -1,65 +1,50 @@
 #!/usr/bin/env python3
-"""Extraction quality and speed of `briefgen extract` on the BBC News corpus.
+"""Extraction quality and speed of `briefgen extract`, measured only on text nobody on the project wrote.
 
-Not a unit test: it needs the corpus (research use only, never copied into the repository) and takes about a
-minute. It runs `briefgen extract` as a subprocess over every article and reports
+Not a unit test: it needs data outside the repository (research use only, never copied into it) and takes a
+minute or more. For each engine (the rules, and spaCy when `import spacy` works) it runs `briefgen extract
+--format json` as a subprocess and reports:
 
-1. on the annotated development set (bench/annotations/bbc-dev.json): document-level precision, recall and F1 for
-   people, places and organisations; quote detection and quote-speaker accuracy; date-phrase detection and
-   date-resolution accuracy;
-2. topic accuracy over all articles: the first topic against the IPTC top-level label of the article's folder;
-3. speed over all articles: wall-clock articles/s and ms/article, with `--jobs 1` and with the default job count,
-   and the same for the optional spaCy engine when spaCy is installed.
+1. the original article (`seeds/000_0ffeab4008b67dd0.txt`, extracted with `--reference-date 2026-11-27`): how
+   many of the facts listed in the shared BRIEFING.md its note states (`seed_facts.py`), and which fail;
+2. CoNLL-2003 dev (81 Reuters documents): document-level entity F1, all types and PER / LOC / ORG, by the shared
+   `score_entities.py`;
+3. PolNeAR dev (70 political news articles): direct quotes found and speaker right on named sources, by the
+   shared `score_quotes.py`;
+4. BBC News (2,225 articles, no publication dates), extracted with `--jobs 1` and no reference date (so the
+   build date, today): briefings dated after the build date, topic accuracy (first topic against the IPTC
+   top-level label of the article's folder) and speed (wall-clock of the whole subprocess).
 
-Matching rules (forgiving about surface forms, not about identity):
-
-- Names are normalised: accents stripped, casefolded, `&` read as "and", punctuation turned into spaces, a leading
-  "the" and leading honorifics (Mr, Mrs, Ms, Dr, Sir, Dame, Prof) dropped.
-- A gold entity's forms are its name and the aliases the annotator listed; a system entity's forms are its `name`,
-  its `aliases` and, for organisations, its `abbreviation`. A few fixed synonym groups (US / United States,
-  UK / Britain / United Kingdom, EU / European Union, ...) are expanded on both sides.
-- A system entity matches a gold one when they share a form, or (people only, second pass) when one name is the
-  other's surname alone. Matching is one-to-one per article and entity type; a second system entity that matches
-  an already matched gold entity counts as a false positive ("duplicate"), since the site would show the entity
-  twice.
-- A gold quote is found when the normalised text of some system quote contains its normalised key (the first
-  words of the quotation). Its speaker is correct when the system speaker is the system entity aligned to the
-  gold speaker, or shares a form with it; a gold speaker of null (unnamed source) is correct only when the
-  system leaves the speaker empty.
-- Date phrases are compared after dropping leading prepositions, "the" and "earlier"/"later": a gold phrase is
-  detected when its tokens equal, contain or are contained in a system timeline item's `text`. Resolution is
-  scored for gold phrases with a resolved value (absolute dates, or relative ones the article itself anchors):
-  correct when the system `date` equals the gold value exactly (same precision).
+The scorers are run as subprocesses from their shared folder, never copied.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import os
-import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc" / "articles"
-DEFAULT_ANNOTATIONS = PROJECT_ROOT / "bench" / "annotations" / "bbc-dev.json"
-REFERENCE_DATE = "2005-06-01"
-SAMPLE_SEED = 20050601
-PER_CATEGORY = 9
+from seed_facts import REFERENCE_DATE as SEED_REFERENCE_DATE
+from seed_facts import SEED_NAME, check_seed_facts
 
-ENTITY_TYPES = ("people", "places", "organizations")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SHARED = PROJECT_ROOT.parent / "shared"
+ENGINES = ("rules", "spacy")
+SPACY_MISSING = "spaCy engine: not installed (pip install 'briefgen[nlp]')"
+
 CATEGORY_TOPICS = {
     "business": "economy, business and finance",
     "entertainment": "arts, culture, entertainment and media",
@@ -67,338 +52,68 @@ CATEGORY_TOPICS = {
     "sport": "sport",
     "tech": "science and technology",
 }
-TARGETS = {
-    "people": 0.90,
-    "places": 0.85,
-    "organizations": 0.75,
-    "quote speakers": 0.90,
-    "dates": 0.90,
-    "topics": 0.90,
-}
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor"})
-SYNONYM_GROUPS = (
-    ("us", "usa", "united states", "united states of america", "america"),
-    ("uk", "united kingdom", "britain", "great britain"),
-    ("netherlands", "holland"),
-    ("ireland", "republic of ireland", "eire"),
-    ("eu", "european union"),
-    ("un", "united nations"),
-)
-DATE_STOPWORDS = frozenset(
-    {"in", "on", "by", "since", "until", "till", "before", "after", "from", "during", "at", "of", "for", "to"}
-    | {"the", "earlier", "later"}
-)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Normalisation and matching (pure)
-
-
-def normalise(text: str) -> str:
-    """Casefold, strip accents and punctuation, collapse spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("&", " and ")
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
-
-
-def normalise_name(name: str) -> str:
-    """`normalise`, then drop a leading "the" and leading honorifics ("Sir Ian Blair" -> "ian blair")."""
-    tokens = normalise(name).split()
-    while len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in HONORIFICS):
-        tokens = tokens[1:]
-    return " ".join(tokens)
-
-
-_SYNONYMS: dict[str, frozenset[str]] = {form: frozenset(group) for group in SYNONYM_GROUPS for form in group}
-
-
-def name_forms(names: Iterable[str | None]) -> frozenset[str]:
-    """Normalised forms of the given names, expanded by the fixed synonym groups."""
-    forms = {normalise_name(n) for n in names if n}
-    forms.discard("")
-    for form in list(forms):
-        forms |= _SYNONYMS.get(form, frozenset())
-    return frozenset(forms)
+ENTITY_TYPES = ("ALL", "PER", "LOC", "ORG")
 
 
 @dataclass(frozen=True)
-class Entity:
-    """A gold or system entity reduced to what matching needs."""
+class Row:
+    """One row of the table: a measure, how to read its value, and its target per engine (None: reported only)."""
 
-    name: str
-    forms: frozenset[str]
-    id: str | None = None
-
-
-def gold_entity(item: str | dict[str, Any]) -> Entity:
-    if isinstance(item, str):
-        return Entity(item, name_forms([item]))
-    return Entity(item["name"], name_forms([item["name"], *item.get("aliases", [])]))
-
-
-def system_entity(item: dict[str, Any]) -> Entity:
-    names = [item.get("name"), *(item.get("aliases") or []), item.get("abbreviation")]
-    return Entity(str(item.get("name") or ""), name_forms(names), item.get("id"))
-
-
-def match_tier(gold: Entity, system: Entity, kind: str) -> int | None:
-    """1: a shared form; 2 (people only): one name is the other's surname alone; None: no match."""
-    if gold.forms & system.forms:
-        return 1
-    if kind == "people":
-        g, s = normalise_name(gold.name).split(), normalise_name(system.name).split()
-        surname_only = len(s) == 1 and len(g) > 1 and s[0] == g[-1]
-        full_for_surname = len(g) == 1 and len(s) > 1 and g[0] == s[-1]
-        if surname_only or full_for_surname:
-            return 2
-    return None
-
-
-@dataclass
-class Alignment:
-    """One article's gold/system alignment for one entity type."""
-
-    pairs: list[tuple[Entity, Entity]] = field(default_factory=list)
-    missed: list[Entity] = field(default_factory=list)
-    spurious: list[Entity] = field(default_factory=list)
-    duplicates: list[Entity] = field(default_factory=list)
-
-
-def align(gold: Sequence[Entity], system: Sequence[Entity], kind: str) -> Alignment:
-    """Greedy one-to-one matching, exact forms first, then surnames."""
-    result = Alignment()
-    gold_left, system_left = list(gold), list(system)
-    for tier in (1, 2):
-        for g in list(gold_left):
-            for s in system_left:
-                if match_tier(g, s, kind) == tier:
-                    result.pairs.append((g, s))
-                    gold_left.remove(g)
-                    system_left.remove(s)
-                    break
-    result.missed = gold_left
-    matched_gold = [g for g, _ in result.pairs]
-    for s in system_left:
-        if any(match_tier(g, s, kind) for g in matched_gold):
-            result.duplicates.append(s)
-        else:
-            result.spurious.append(s)
-    return result
-
-
-def date_tokens(phrase: str) -> tuple[str, ...]:
-    tokens = normalise(phrase).split()
-    while tokens and tokens[0] in DATE_STOPWORDS:
-        tokens = tokens[1:]
-    if len(tokens) > 1 and tokens[-1] == "s":  # possessive: "Sunday's"
-        tokens = tokens[:-1]
-    return tuple(tokens)
-
-
-def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
-    n = len(inner)
-    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
-
-
-def date_match(gold_phrase: str, system_text: str) -> int | None:
-    """0: same phrase; 1: one contains the other; None: no match."""
-    g, s = date_tokens(gold_phrase), date_tokens(system_text)
-    if not g or not s:
-        return None
-    if g == s:
-        return 0
-    if _contains(s, g) or _contains(g, s):
-        return 1
-    return None
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Scoring one article
-
-
-@dataclass
-class QuoteResult:
     key: str
-    gold_speaker: str | None
-    found: bool
-    system_speaker: str | None = None
-    correct: bool = False
+    label: str
+    rules: float | None
+    spacy: float | None
+    at_most: bool = False
 
 
-@dataclass
-class DateResult:
-    phrase: str
-    resolved: str | None
-    detected: bool
-    system_text: str | None = None
-    system_date: str | None = None
-    correct: bool = False
-
-
-@dataclass
-class ArticleScore:
-    file: str
-    entities: dict[str, Alignment]
-    cross_typed: dict[str, list[tuple[str, str]]]
-    quotes: list[QuoteResult]
-    dates: list[DateResult]
-    system_dates: int
-    system_dates_matched: int
-
-
-def score_article(file: str, gold: dict[str, Any], record: dict[str, Any]) -> ArticleScore:
-    gold_entities = {kind: [gold_entity(x) for x in gold.get(kind, [])] for kind in ENTITY_TYPES}
-    system_entities = {kind: [system_entity(x) for x in record.get(kind) or []] for kind in ENTITY_TYPES}
-    entities = {kind: align(gold_entities[kind], system_entities[kind], kind) for kind in ENTITY_TYPES}
-
-    # a missed gold entity that the system found under another type ("wrong type" errors)
-    cross: dict[str, list[tuple[str, str]]] = {kind: [] for kind in ENTITY_TYPES}
-    for kind in ENTITY_TYPES:
-        for g in entities[kind].missed:
-            for other in ENTITY_TYPES:
-                if other != kind and any(g.forms & s.forms for s in system_entities[other]):
-                    cross[kind].append((g.name, other))
-                    break
-
-    aligned = {id(s): g for kind in ENTITY_TYPES for g, s in entities[kind].pairs}
-    speakers = system_entities["people"] + system_entities["organizations"]
-    gold_speakers = gold_entities["people"] + gold_entities["organizations"]
-    quotes = [_score_quote(q, record, aligned, speakers, gold_speakers) for q in gold.get("quotes", [])]
-
-    timeline = [t for t in record.get("timeline") or [] if t.get("text")]
-    dates = [_score_date(d, timeline) for d in _unique_dates(gold.get("dates", []))]
-    system_texts = {date_tokens(str(t["text"])): t for t in timeline}
-    matched = sum(
-        1
-        for text in system_texts
-        if any(date_match(d["phrase"], " ".join(text)) is not None for d in gold.get("dates", []))
-    )
-    return ArticleScore(file, entities, cross, quotes, dates, len(system_texts), matched)
-
-
-def _unique_dates(dates: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[tuple[str, ...]] = set()
-    unique = []
-    for d in dates:
-        key = date_tokens(d["phrase"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(d)
-    return unique
-
-
-def _score_quote(
-    quote: dict[str, Any],
-    record: dict[str, Any],
-    aligned: dict[int, Entity],
-    system: list[Entity],
-    gold_entities: list[Entity],
-) -> QuoteResult:
-    key = normalise(quote["key"])
-    candidates = [q for q in record.get("quotes") or [] if key and key in normalise(str(q.get("text") or ""))]
-    speaker = quote.get("speaker")
-    if not candidates:
-        return QuoteResult(quote["key"], speaker, found=False)
-    candidates.sort(key=lambda q: bool(q.get("fragment")))
-    found = candidates[0]
-    raw = found.get("speaker")
-    shown = str(found.get("speaker_name") or raw) if raw else None
-    entity = _speaker_entity(str(raw), system) if raw else None
-    if speaker is None:
-        # an unnamed source: right unless the system names a person or organisation
-        named = entity is not None or any(match_tier(g, Entity(str(raw), name_forms([raw])), "") for g in gold_entities)
-        return QuoteResult(quote["key"], None, True, shown, correct=not raw or not named)
-    gold = next((g for g in gold_entities if g.name == speaker or normalise_name(speaker) in g.forms), None)
-    gold = gold or Entity(speaker, name_forms([speaker]))
-    if entity is None:
-        return QuoteResult(quote["key"], speaker, True, shown, correct=False)
-    partner = aligned.get(id(entity))
-    correct = partner == gold if partner is not None else match_tier(gold, entity, "people") is not None
-    return QuoteResult(quote["key"], speaker, True, f"{shown} -> {entity.name}", correct)
-
-
-def _speaker_entity(speaker: str, system: list[Entity]) -> Entity | None:
-    """The system person or organisation a quote's `speaker` names: by id, else by a unique shared name form."""
-    by_id = [s for s in system if s.id == speaker]
-    if by_id:
-        return by_id[0]
-    forms = name_forms([speaker])
-    named = [s for s in system if s.forms & forms]
-    return named[0] if len(named) == 1 else None
-
-
-def _score_date(gold: dict[str, Any], timeline: list[dict[str, Any]]) -> DateResult:
-    ranked = sorted(
-        ((tier, i) for i, t in enumerate(timeline) if (tier := date_match(gold["phrase"], str(t["text"]))) is not None),
-    )
-    resolved = gold.get("resolved")
-    if not ranked:
-        return DateResult(gold["phrase"], resolved, detected=False)
-    best_tier = ranked[0][0]
-    best = [timeline[i] for tier, i in ranked if tier == best_tier]
-    chosen = next((t for t in best if resolved and str(t.get("date")) == resolved), best[0])
-    date = None if chosen.get("date") is None else str(chosen.get("date"))
-    return DateResult(gold["phrase"], resolved, True, str(chosen["text"]), date, bool(resolved) and date == resolved)
+ROWS = (
+    Row("seed_facts", "original article: facts stated", 1.0, 1.0),
+    *(Row(f"conll_{t}", f"CoNLL dev entity F1, {t}", 0.82, 0.87) for t in ENTITY_TYPES),
+    Row("polnear_found", "PolNeAR dev: direct quotes found", 0.92, 0.92),
+    Row("polnear_speaker", "PolNeAR dev: speaker right (named)", 0.87, 0.92),
+    Row("bbc_future", "BBC: briefings dated after today", 0, 0, at_most=True),
+    Row("speed", "BBC speed, --jobs 1 (articles/s)", 100, None),
+    Row("topics", "BBC topic accuracy (first topic)", 0.90, 0.90),
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Aggregation
+# Pure parts: reading the scorers' output, topics, future dates
 
 
-def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+SCORE_ENTITIES_LINE = re.compile(r"(ALL|PER|LOC|ORG): P=([\d.]+) R=([\d.]+) F1=([\d.]+)")
+SCORE_QUOTES_LINE = re.compile(
+    r"quote recall (\d+)/(\d+) = [\d.]+; speaker accuracy on named sources (\d+)/(\d+) = [\d.]+"
+)
 
 
-def ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
+def parse_entity_scores(output: str) -> dict[str, dict[str, float]]:
+    """`score_entities.py`'s lines -> {type: {precision, recall, f1}}."""
+    scores = {}
+    for match in SCORE_ENTITIES_LINE.finditer(output):
+        kind, p, r, f = match.groups()
+        scores[kind] = {"precision": float(p), "recall": float(r), "f1": float(f)}
+    return scores
 
 
-def summarise_dev(scores: list[ArticleScore]) -> dict[str, Any]:
-    entities = {}
-    for kind in ENTITY_TYPES:
-        tp = sum(len(s.entities[kind].pairs) for s in scores)
-        fp = sum(len(s.entities[kind].spurious) + len(s.entities[kind].duplicates) for s in scores)
-        fn = sum(len(s.entities[kind].missed) for s in scores)
-        entities[kind] = prf(tp, fp, fn) | {"duplicates": sum(len(s.entities[kind].duplicates) for s in scores)}
-    quotes = [q for s in scores for q in s.quotes]
-    found = [q for q in quotes if q.found]
-    dates = [d for s in scores for d in s.dates]
-    resolvable = [d for d in dates if d.resolved]
-    detected_resolvable = [d for d in resolvable if d.detected]
-    date_tp = sum(1 for d in dates if d.detected)
-    system_dates = sum(s.system_dates for s in scores)
-    system_matched = sum(s.system_dates_matched for s in scores)
+def parse_quote_scores(output: str) -> dict[str, float | int]:
+    """`score_quotes.py`'s line -> counts and rates."""
+    match = SCORE_QUOTES_LINE.search(output)
+    if match is None:
+        raise ValueError(f"unexpected score_quotes.py output: {output.strip()[-200:]!r}")
+    found, total, right, named = map(int, match.groups())
     return {
-        "articles": len(scores),
-        "entities": entities,
-        "quotes": {
-            "gold": len(quotes),
-            "found": len(found),
-            "speaker_correct": sum(q.correct for q in found),
-            "detection_recall": ratio(len(found), len(quotes)),
-            "speaker_accuracy": ratio(sum(q.correct for q in found), len(found)),
-            "end_to_end": ratio(sum(q.correct for q in found), len(quotes)),
-        },
-        "dates": {
-            "gold_phrases": len(dates),
-            "detected": date_tp,
-            "system_phrases": system_dates,
-            "system_phrases_matched": system_matched,
-            "detection_precision": ratio(system_matched, system_dates),
-            "detection_recall": ratio(date_tp, len(dates)),
-            "resolvable": len(resolvable),
-            "resolvable_detected": len(detected_resolvable),
-            "resolved_correct": sum(d.correct for d in detected_resolvable),
-            "resolution_accuracy": ratio(sum(d.correct for d in detected_resolvable), len(detected_resolvable)),
-            "end_to_end": ratio(sum(d.correct for d in resolvable), len(resolvable)),
-        },
+        "gold": total,
+        "found": found,
+        "found_rate": found / total if total else 0.0,
+        "named": named,
+        "speaker_right": right,
+        "speaker_rate": right / named if named else 0.0,
     }
 
 
 def summarise_topics(records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """First topic vs the folder's IPTC label, with a confusion table (keys are `category/NNN.txt`)."""
     labels = {v: k for k, v in CATEGORY_TOPICS.items()}
     confusion: dict[str, Counter[str]] = {cat: Counter() for cat in CATEGORY_TOPICS}
     for rel in sorted(records):
@@ -413,31 +128,38 @@ def summarise_topics(records: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         "articles": total,
         "correct": correct,
-        "accuracy": ratio(correct, total),
-        "per_category": {cat: ratio(c[cat], sum(c.values())) for cat, c in confusion.items()},
+        "accuracy": correct / total if total else 0.0,
+        "per_category": {cat: c[cat] / max(1, sum(c.values())) for cat, c in confusion.items()},
         "confusion": {cat: dict(c) for cat, c in confusion.items()},
     }
 
 
+def period_start(value: str) -> str:
+    """The first day of an ISO date, month or year ("2005-03" -> "2005-03-01")."""
+    parts = value.split("-")
+    return "-".join([*parts, *["01"] * (3 - len(parts))])
+
+
+def dated_after(records: dict[str, dict[str, Any]], today: date) -> dict[str, str]:
+    """Articles whose note's `date` starts after `today` (a story cannot be dated after it was built), with it."""
+    return {
+        rel: str(record["date"])
+        for rel, record in sorted(records.items())
+        if record.get("date") and period_start(str(record["date"])) > today.isoformat()
+    }
+
+
+def check(row: Row, engine: str, value: float | None) -> str:
+    """ok / MISSED / "" (no target, or no value)."""
+    target = row.rules if engine == "rules" else row.spacy
+    if target is None or value is None:
+        return ""
+    met = value <= target if row.at_most else value >= target
+    return "ok" if met else "MISSED"
+
+
 # ---------------------------------------------------------------------------------------------------------------
-# Corpus, sample and the briefgen subprocess (I/O)
-
-
-def list_corpus(corpus: Path) -> list[Path]:
-    return sorted(p for cat in CATEGORY_TOPICS for p in (corpus / cat).glob("*.txt"))
-
-
-def sample_dev_set(corpus: Path, *, seed: int = SAMPLE_SEED, per_category: int = PER_CATEGORY) -> list[str]:
-    """The development sample: per category, a seeded sample of file names, exact duplicates left out."""
-    seen: set[str] = set()
-    unique: dict[str, list[str]] = {cat: [] for cat in CATEGORY_TOPICS}
-    for path in list_corpus(corpus):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest not in seen:
-            seen.add(digest)
-            unique[path.parent.name].append(f"{path.parent.name}/{path.name}")
-    rng = random.Random(seed)
-    return [name for cat in sorted(unique) for name in sorted(rng.sample(unique[cat], per_category))]
+# I/O: the briefgen and scorer subprocesses
 
 
 def briefgen_command() -> list[str]:
@@ -447,175 +169,279 @@ def briefgen_command() -> list[str]:
 
 @dataclass
 class ExtractRun:
-    records: dict[str, dict[str, Any]]
+    output: Path
     seconds: float
+    cpu_seconds: float
     returncode: int
     errors: list[str]
 
+    def records(self, root: Path | None = None) -> dict[str, dict[str, Any]]:
+        """Records by file, relative to `root` when given."""
+        records = {}
+        for line in self.output.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                path = Path(record["file"])
+                key = path.relative_to(root).as_posix() if root and path.is_relative_to(root) else str(path)
+                records[key] = record
+        return records
+
 
 def run_extract(
-    paths: Sequence[Path],
-    corpus: Path,
-    *,
-    jobs: int | None,
-    reference_date: str | None = REFERENCE_DATE,
-    project: Path | None = None,
+    paths: Sequence[Path], output: Path, *, engine: str, jobs: int | None, reference_date: str | None = None
 ) -> ExtractRun:
-    """Run `briefgen extract -` over `paths` (given on stdin); the wall-clock time covers the whole process."""
+    """`briefgen extract - --format json` over `paths` (given on stdin) into `output`; wall-clock of the whole
+    process. It runs in an empty project folder, so no briefgen.toml pins the reference date."""
     command = briefgen_command()
-    if project is not None:
-        command += ["-C", str(project)]
-    command += ["extract", "-", "--format", "json"]
-    if reference_date:
-        command += ["--reference-date", reference_date]
-    if jobs:
-        command += ["--jobs", str(jobs)]
-    stdin = "".join(f"{p}\n" for p in paths)
-    start = time.perf_counter()
-    proc = subprocess.run(command, input=stdin, capture_output=True, text=True, check=False, cwd=PROJECT_ROOT)
-    seconds = time.perf_counter() - start
-    records: dict[str, dict[str, Any]] = {}
-    for line in proc.stdout.splitlines():
-        if line.strip():
-            record = json.loads(line)
-            path = Path(record["file"])
-            records[path.relative_to(corpus).as_posix() if path.is_relative_to(corpus) else str(path)] = record
+    with tempfile.TemporaryDirectory() as project:
+        command += ["-C", project, "extract", "-", "--format", "json"]
+        if engine != "rules":
+            command += ["--engine", engine]
+        if reference_date:
+            command += ["--reference-date", reference_date]
+        if jobs:
+            command += ["--jobs", str(jobs)]
+        stdin = "".join(f"{p}\n" for p in paths)
+        with output.open("w", encoding="utf-8") as out:
+            start, cpu_start = time.perf_counter(), _children_cpu()
+            proc = subprocess.run(
+                command, input=stdin, stdout=out, stderr=subprocess.PIPE, text=True, check=False, cwd=project
+            )
+            seconds, cpu_seconds = time.perf_counter() - start, _children_cpu() - cpu_start
     errors = [line for line in proc.stderr.splitlines() if line.strip()]
-    return ExtractRun(records, seconds, proc.returncode, errors)
+    return ExtractRun(output, seconds, cpu_seconds, proc.returncode, errors)
 
 
-def speed(run: ExtractRun, articles: int, jobs: str) -> dict[str, Any]:
-    return {
-        "jobs": jobs,
-        "articles": articles,
-        "seconds": run.seconds,
-        "articles_per_s": articles / run.seconds if run.seconds else 0.0,
-        "ms_per_article": 1000 * run.seconds / articles if articles else 0.0,
-        "failed": articles - len(run.records),
+def _children_cpu() -> float:
+    """User + system CPU seconds of every finished child process (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_scorer(script: Path, *args: Path | str) -> str:
+    proc = subprocess.run([sys.executable, str(script), *map(str, args)], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{script.name} failed: {(proc.stderr.strip().splitlines() or ['no output'])[-1]}")
+    return proc.stdout
+
+
+@dataclass(frozen=True)
+class Data:
+    """Where the shared data and scorers are."""
+
+    seed: Path
+    conll: Path
+    polnear: Path
+    bbc: Path
+    tools: Path
+
+    def missing(self) -> list[str]:
+        wanted = [
+            self.seed,
+            self.conll / "gold.json",
+            self.conll / "seeds",
+            self.polnear / "gold.json",
+            self.polnear / "seeds",
+            self.bbc,
+            self.tools / "score_entities.py",
+            self.tools / "score_quotes.py",
+        ]
+        return [str(p) for p in wanted if not p.exists()]
+
+
+def list_bbc(corpus: Path) -> list[Path]:
+    return sorted(p for cat in CATEGORY_TOPICS for p in (corpus / cat).glob("*.txt"))
+
+
+def measure_engine(engine: str, data: Data, work: Path, *, skip_speed: bool) -> dict[str, Any]:
+    """Every measure for one engine; a failed extraction is reported, not raised."""
+    result: dict[str, Any] = {"status": "ok"}
+
+    seed_run = run_extract(
+        [data.seed], work / f"{engine}-seed.jsonl", engine=engine, jobs=1, reference_date=SEED_REFERENCE_DATE
+    )
+    records = list(seed_run.records().values())
+    if not records:
+        return {"status": "failed", "error": (seed_run.errors or ["no output"])[-1]}
+    facts = check_seed_facts(records[0], data.seed.read_text(encoding="utf-8"))
+    result["seed_facts"] = {
+        "stated": sum(f.ok for f in facts),
+        "checked": len(facts),
+        "facts": [{"group": f.group, "fact": f.fact, "ok": f.ok, "detail": f.detail} for f in facts],
     }
 
+    conll_run = run_extract(
+        sorted((data.conll / "seeds").glob("*.txt")), work / f"{engine}-conll.jsonl", engine=engine, jobs=None
+    )
+    output = run_scorer(
+        data.tools / "score_entities.py", data.conll / "gold.json", conll_run.output, data.conll / "seeds", engine
+    )
+    result["conll"] = parse_entity_scores(output)
 
-def spacy_speed(paths: Sequence[Path], corpus: Path) -> dict[str, Any]:
-    """Time the spaCy engine when spaCy is importable; briefgen selects it through `[extract] engine`."""
-    if importlib.util.find_spec("spacy") is None:
-        return {"status": "not installed"}
-    with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "briefgen.toml").write_text(f'reference_date = {REFERENCE_DATE}\n\n[extract]\nengine = "spacy"\n')
-        runs = {}
-        for jobs in (1, None):
-            run = run_extract(paths, corpus, jobs=jobs, reference_date=None, project=Path(tmp))
-            if run.returncode != 0 and not run.records:
-                return {"status": "failed", "error": (run.errors or ["no output"])[-1]}
-            runs["1" if jobs else "default"] = speed(run, len(paths), "1" if jobs else "default")
-    return {"status": "ok", "runs": runs}
+    polnear_run = run_extract(
+        sorted((data.polnear / "seeds").glob("*.txt")), work / f"{engine}-polnear.jsonl", engine=engine, jobs=None
+    )
+    output = run_scorer(data.tools / "score_quotes.py", data.polnear / "gold.json", polnear_run.output, engine)
+    result["polnear"] = parse_quote_scores(output)
+
+    paths = list_bbc(data.bbc)
+    today = date.today()
+    bbc_run = run_extract(paths, work / f"{engine}-bbc.jsonl", engine=engine, jobs=None if skip_speed else 1)
+    bbc = bbc_run.records(data.bbc.resolve())
+    result["bbc"] = {
+        "articles": len(paths),
+        "failed": len(paths) - len(bbc),
+        "build_date": today.isoformat(),
+        "dated_after_build": dated_after(bbc, today),
+    }
+    result["topics"] = summarise_topics(bbc)
+    if not skip_speed:
+        result["speed"] = {
+            "jobs": 1,
+            "seconds": bbc_run.seconds,
+            "articles_per_s": len(paths) / bbc_run.seconds if bbc_run.seconds else 0.0,
+            "cpu_seconds": bbc_run.cpu_seconds,
+            "articles_per_cpu_s": len(paths) / bbc_run.cpu_seconds if bbc_run.cpu_seconds else 0.0,
+            "ms_per_article": 1000 * bbc_run.seconds / len(paths) if paths else 0.0,
+        }
+    return result
+
+
+def spacy_available() -> bool:
+    return importlib.util.find_spec("spacy") is not None
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
 
-def _mark(value: float, target: float) -> str:
-    return "ok" if value >= target else "MISSED"
+def row_value(key: str, result: dict[str, Any]) -> float | None:
+    if result.get("status") != "ok":
+        return None
+    if key == "seed_facts":
+        facts = result["seed_facts"]
+        return float(facts["stated"] / facts["checked"]) if facts["checked"] else 0.0
+    if key.startswith("conll_"):
+        scores = result["conll"].get(key.removeprefix("conll_"))
+        return None if scores is None else float(scores["f1"])
+    values: dict[str, Any] = {
+        "polnear_found": result["polnear"]["found_rate"],
+        "polnear_speaker": result["polnear"]["speaker_rate"],
+        "bbc_future": len(result["bbc"]["dated_after_build"]),
+        "speed": result.get("speed", {}).get("articles_per_s"),
+        "topics": result["topics"]["accuracy"],
+    }
+    value = values[key]
+    return None if value is None else float(value)
+
+
+def cell_text(key: str, result: dict[str, Any]) -> str:
+    value = row_value(key, result)
+    if value is None:
+        return "skipped" if key == "speed" and result.get("status") == "ok" else "—"
+    if key == "seed_facts":
+        return f"{result['seed_facts']['stated']}/{result['seed_facts']['checked']}"
+    if key == "polnear_found":
+        return f"{result['polnear']['found']}/{result['polnear']['gold']} = {value:.3f}"
+    if key == "polnear_speaker":
+        return f"{result['polnear']['speaker_right']}/{result['polnear']['named']} = {value:.3f}"
+    if key == "bbc_future":
+        return f"{int(value)} of {result['bbc']['articles']}"
+    if key == "speed":
+        return f"{value:.0f} ({result['speed']['seconds']:.1f} s)"
+    if key == "topics":
+        return f"{result['topics']['correct']}/{result['topics']['articles']} = {value:.3f}"
+    return f"{value:.3f}"
+
+
+def target_text(row: Row, engine: str) -> str:
+    target = row.rules if engine == "rules" else row.spacy
+    if target is None:
+        return "reported"
+    if row.key == "seed_facts":
+        return "all"
+    if row.at_most:
+        return f"{target:g}"
+    return f"≥ {target:g}"
+
+
+def build_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The table as data: per row and engine, value, shown text, target and mark."""
+    rows = []
+    split = Path(report["data"]["polnear"]).name  # "dev", or "train" when asked for
+    for row in ROWS:
+        entry: dict[str, Any] = {"measure": row.label.replace("PolNeAR dev", f"PolNeAR {split}"), "key": row.key}
+        for engine in ENGINES:
+            result = report["engines"][engine]
+            value = row_value(row.key, result)
+            entry[engine] = {
+                "value": value,
+                "text": cell_text(row.key, result) if result.get("status") == "ok" else str(result.get("status")),
+                "target": target_text(row, engine),
+                "mark": check(row, engine, value),
+            }
+        rows.append(entry)
+    return rows
+
+
+def engine_note(result: dict[str, Any]) -> str | None:
+    if result["status"] == "not installed":
+        return SPACY_MISSING
+    if result["status"] == "not measured":
+        return "spaCy engine: not measured (--engine rules)"
+    if result["status"] == "failed":
+        return f"spaCy engine: installed, but the run failed: {result['error']}"
+    return None
 
 
 def render_report(report: dict[str, Any]) -> str:
-    out: list[str] = []
-    dev = report.get("dev")
-    if dev:
-        out.append(f"Development set: {dev['articles']} annotated BBC articles ({report['annotations']})")
-        out.append(f"  {'':<22}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}  target")
-        for kind in ENTITY_TYPES:
-            e = dev["entities"][kind]
-            target = TARGETS[kind]
+    rows = build_rows(report)
+    width = max(len(r["measure"]) for r in rows)
+    out = [f"briefgen extraction quality ({report['briefgen']}), {report['date']}, {report['cpus']} CPUs", ""]
+    header = f"{'measure':<{width}}  {'rules':>22} {'target':>8} {'':<6}  {'spaCy':>22} {'target':>8}"
+    out += [header, "-" * len(header)]
+    spacy_note = engine_note(report["engines"]["spacy"])
+    for i, r in enumerate(rows):
+        rules, spacy = r["rules"], r["spacy"]
+        if spacy_note:
+            spacy_cell = spacy_note if i == 0 else ""
+        else:
+            spacy_cell = f"{spacy['text']:>22} {spacy['target']:>8} {spacy['mark']}"
+        out.append(
+            f"{r['measure']:<{width}}  {rules['text']:>22} {rules['target']:>8} {rules['mark']:<6}  {spacy_cell}".rstrip()
+        )
+    for engine, title in (("rules", "rules"), ("spacy", "spaCy")):
+        result = report["engines"][engine]
+        if result["status"] != "ok":
+            continue
+        out += ["", f"Original article, {title}: facts not stated"]
+        failing = [f for f in result["seed_facts"]["facts"] if not f["ok"]]
+        out += [f"  [{f['group']}] {f['fact']}  ({f['detail']})" for f in failing] or ["  none"]
+        if "speed" in result:
+            sp = result["speed"]
             out.append(
-                f"  {kind:<22}{e['precision']:>7.3f}{e['recall']:>7.3f}{e['f1']:>7.3f}{e['tp']:>6}{e['fp']:>6}"
-                f"{e['fn']:>6}  F1>={target:.2f} {_mark(e['f1'], target)}"
+                f"BBC speed, {title}: {sp['articles_per_s']:.0f} articles/s wall-clock ({sp['seconds']:.1f} s), "
+                f"{sp['articles_per_cpu_s']:.0f} articles/s of CPU time ({sp['cpu_seconds']:.1f} s user + system)"
             )
-        q = dev["quotes"]
-        out.append(
-            f"  quotes: {q['found']}/{q['gold']} found (recall {q['detection_recall']:.3f}); speaker correct "
-            f"{q['speaker_correct']}/{q['found']} = {q['speaker_accuracy']:.3f} "
-            f"(target {TARGETS['quote speakers']:.2f} {_mark(q['speaker_accuracy'], TARGETS['quote speakers'])}); "
-            f"end-to-end {q['end_to_end']:.3f}"
-        )
-        d = dev["dates"]
-        out.append(
-            f"  date phrases: recall {d['detected']}/{d['gold_phrases']} = {d['detection_recall']:.3f}, "
-            f"precision {d['system_phrases_matched']}/{d['system_phrases']} = {d['detection_precision']:.3f}"
-        )
-        out.append(
-            f"  date resolution: {d['resolved_correct']}/{d['resolvable_detected']} detected absolute dates correct "
-            f"= {d['resolution_accuracy']:.3f} (target {TARGETS['dates']:.2f} "
-            f"{_mark(d['resolution_accuracy'], TARGETS['dates'])}); end-to-end "
-            f"{d['resolved_correct']}/{d['resolvable']} = {d['end_to_end']:.3f}"
-        )
-        out.append("")
-    topics = report["topics"]
-    out.append(
-        f"Topics: first topic = IPTC label of the BBC category: {topics['correct']}/{topics['articles']} = "
-        f"{topics['accuracy']:.3f} (target {TARGETS['topics']:.2f} {_mark(topics['accuracy'], TARGETS['topics'])})"
-    )
+        late = result["bbc"]["dated_after_build"]
+        if late:
+            shown = ", ".join(f"{rel} ({when})" for rel, when in list(late.items())[:20])
+            out.append(f"BBC briefings dated after {result['bbc']['build_date']}, {title}: {shown}")
+        if result["bbc"]["failed"]:
+            out.append(f"BBC articles with no output, {title}: {result['bbc']['failed']}")
+        out += ["", *render_confusion(result["topics"], title)]
+    return "\n".join(out)
+
+
+def render_confusion(topics: dict[str, Any], title: str) -> list[str]:
     columns = [*CATEGORY_TOPICS, "other"]
-    corner = "gold \\ first"
+    corner = "folder \\ first"
+    out = [f"BBC topics, {title}: folder vs first topic (other = a first topic outside the five labels, or none)"]
     out.append(f"  {corner:<16}" + "".join(f"{c[:7]:>9}" for c in columns) + f"{'acc':>8}")
     for cat, row in topics["confusion"].items():
         cells = "".join(f"{row.get(c, 0):>9}" for c in columns)
         out.append(f"  {cat:<16}{cells}{topics['per_category'][cat]:>8.3f}")
-    out.append("  (other = any first topic outside the five labels, or none)")
-    out.append("")
-    runs = report.get("speed")
-    if runs:
-        out.append(
-            f"Speed: `briefgen extract` over {runs['articles']} articles, wall-clock of the whole subprocess "
-            f"(start-up, reading, extraction, JSON output; nothing excluded), {runs['cpus']} CPUs"
-        )
-        for engine, entries in (("rules", runs["rules"]), ("spaCy", runs["spacy"].get("runs", {}))):
-            for entry in entries.values():
-                out.append(
-                    f"  {engine:<6} jobs={entry['jobs']:<8}{entry['articles_per_s']:>8.1f} articles/s"
-                    f"{entry['ms_per_article']:>8.2f} ms/article  ({entry['seconds']:.2f} s, {entry['failed']} failed)"
-                )
-        spacy = runs["spacy"]
-        if spacy["status"] == "not installed":
-            out.append("  spaCy engine: not installed")
-        elif spacy["status"] == "failed":
-            out.append(f"  spaCy engine: installed, but the run failed: {spacy['error']}")
-    else:
-        out.append("Speed: skipped (--skip-speed)")
-    if report.get("failures"):
-        out.append(f"\n{len(report['failures'])} articles gave no output; first: {report['failures'][:3]}")
-    return "\n".join(out)
-
-
-def render_details(scores: list[ArticleScore]) -> str:
-    """Per-article mismatches: names, quote keys and date phrases only (never article text)."""
-    out: list[str] = []
-    for s in scores:
-        lines = []
-        for kind in ENTITY_TYPES:
-            a = s.entities[kind]
-            if a.missed:
-                lines.append(f"  {kind} missed: {[g.name for g in a.missed]}")
-            if a.spurious:
-                lines.append(f"  {kind} spurious: {[e.name for e in a.spurious]}")
-            if a.duplicates:
-                lines.append(f"  {kind} duplicate: {[e.name for e in a.duplicates]}")
-            if s.cross_typed[kind]:
-                lines.append(f"  {kind} found under another type: {s.cross_typed[kind]}")
-        for q in s.quotes:
-            if not q.found:
-                lines.append(f"  quote not found: {q.key!r} ({q.gold_speaker})")
-            elif not q.correct:
-                lines.append(f"  quote speaker: {q.key!r} gold {q.gold_speaker!r}, system {q.system_speaker!r}")
-        for d in s.dates:
-            if not d.detected:
-                lines.append(f"  date not found: {d.phrase!r}")
-            elif d.resolved and not d.correct:
-                lines.append(f"  date: {d.phrase!r} gold {d.resolved}, system {d.system_text!r} -> {d.system_date}")
-        if lines:
-            out.append(s.file)
-            out.extend(lines)
-    return "\n".join(out)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -625,63 +451,77 @@ def render_details(scores: list[ArticleScore]) -> str:
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
-        "corpus",
-        nargs="?",
+        "--shared",
         type=Path,
-        default=DEFAULT_CORPUS,
-        help="BBC articles folder with one sub-folder per category (default: ../shared/corpora/bbc/articles "
-        "relative to the project root)",
+        default=DEFAULT_SHARED,
+        help="shared data folder the defaults below are read from (default: ../shared relative to the project root)",
     )
-    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS, help="development-set annotations")
-    parser.add_argument("--skip-speed", action="store_true", help="one untimed extraction run, no speed figures")
+    parser.add_argument("--seed", type=Path, help=f"the original article (default: SHARED/seeds/{SEED_NAME})")
+    parser.add_argument(
+        "--conll", type=Path, help="CoNLL dev folder with gold.json and seeds/ (default: SHARED/corpora/conll2003-dev)"
+    )
+    parser.add_argument(
+        "--polnear",
+        type=Path,
+        help="PolNeAR split folder with gold.json and seeds/ (default: SHARED/corpora/polnear/dev)",
+    )
+    parser.add_argument(
+        "--bbc",
+        type=Path,
+        help="BBC articles folder, one sub-folder per category (default: SHARED/corpora/bbc/articles)",
+    )
+    parser.add_argument(
+        "--tools", type=Path, help="folder of score_entities.py and score_quotes.py (default: SHARED/tools)"
+    )
+    parser.add_argument("--engine", choices=(*ENGINES, "all"), default="all", help="engines to measure (default: all)")
+    parser.add_argument("--skip-speed", action="store_true", help="extract the BBC corpus with all cores, untimed")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
-    parser.add_argument("--details", action="store_true", help="also list every dev-set error (names only)")
-    parser.add_argument("--print-sample", action="store_true", help="print the seeded dev-set file names and exit")
     return parser
+
+
+def resolve_data(args: argparse.Namespace) -> Data:
+    shared: Path = args.shared
+    return Data(
+        seed=(args.seed or shared / "seeds" / SEED_NAME).resolve(),
+        conll=(args.conll or shared / "corpora" / "conll2003-dev").resolve(),
+        polnear=(args.polnear or shared / "corpora" / "polnear" / "dev").resolve(),
+        bbc=(args.bbc or shared / "corpora" / "bbc" / "articles").resolve(),
+        tools=(args.tools or shared / "tools").resolve(),
+    )
+
+
+def briefgen_version() -> str:
+    proc = subprocess.run([*briefgen_command(), "--version"], capture_output=True, text=True, check=False)
+    return proc.stdout.strip() or "briefgen (version unknown)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    corpus: Path = args.corpus.resolve()
-    paths = list_corpus(corpus)
-    if not paths:
-        print(f"quality.py: no articles under {corpus}/<category>/*.txt", file=sys.stderr)
+    data = resolve_data(args)
+    missing = data.missing()
+    if missing:
+        print("quality.py: missing " + ", ".join(missing), file=sys.stderr)
         return 2
-    if args.print_sample:
-        print("\n".join(sample_dev_set(corpus)))
-        return 0
-    if not args.annotations.is_file():
-        print(f"quality.py: no annotations at {args.annotations}", file=sys.stderr)
-        return 2
-    annotations = json.loads(args.annotations.read_text(encoding="utf-8"))
-    gold: dict[str, dict[str, Any]] = annotations["articles"]
-    expected = sample_dev_set(corpus, seed=annotations["meta"]["sample"]["seed"])
-    if sorted(gold) != expected:
-        print("quality.py: warning: annotated files differ from the seeded sample", file=sys.stderr)
-
-    report: dict[str, Any] = {"corpus": str(corpus), "annotations": str(args.annotations)}
-    if args.skip_speed:
-        main_run = run_extract(paths, corpus, jobs=None)
-    else:
-        main_run = run_extract(paths, corpus, jobs=None)
-        single = run_extract(paths, corpus, jobs=1)
-        report["speed"] = {
-            "articles": len(paths),
-            "cpus": os.cpu_count(),
-            "rules": {"1": speed(single, len(paths), "1"), "default": speed(main_run, len(paths), "default")},
-            "spacy": spacy_speed(paths, corpus),
-        }
-    records = main_run.records
-    report["failures"] = [f"{p.parent.name}/{p.name}" for p in paths if f"{p.parent.name}/{p.name}" not in records]
-    scores = [score_article(name, gold[name], records.get(name, {})) for name in sorted(gold)]
-    report["dev"] = summarise_dev(scores)
-    report["topics"] = summarise_topics(records)
+    report: dict[str, Any] = {
+        "briefgen": briefgen_version(),
+        "date": date.today().isoformat(),
+        "cpus": os.cpu_count(),
+        "data": {k: str(v) for k, v in vars(data).items()},
+        "engines": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="briefgen-quality-") as tmp:
+        for engine in ENGINES:
+            if args.engine not in ("all", engine):
+                report["engines"][engine] = {"status": "not measured"}
+            elif engine == "spacy" and not spacy_available():
+                report["engines"][engine] = {"status": "not installed"}
+            else:
+                report["engines"][engine] = measure_engine(engine, data, Path(tmp), skip_speed=args.skip_speed)
+    report["table"] = build_rows(report)
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(render_report(report))
-        if args.details:
-            print("\nDevelopment-set errors\n" + render_details(scores))
     return 0
 
 
