@@ -447,3 +447,36 @@ def test_plural_demonyms_and_possessive_names_are_still_looked_up() -> None:
     found = entities("Most Israelis backed the deal, said a spokesman for Sainsbury's on Monday.")
     assert "IL" in [c.code for c in found.countries]
     assert "Sainsbury's" in [o.name for o in found.organizations]
+
+
+# --- datelines, bylines, surface forms of places, titled pairs ------------------------------------
+
+
+def test_a_wire_dateline_names_a_place_never_an_organisation() -> None:
+    found = entities("OSLO 2001-03-04", "The ferry sailed late on Sunday after a storm.")
+    assert [p.name for p in found.places] == ["Oslo"]
+    assert found.organizations == ()
+    found = entities("PERTH, Australia (Wire) - The council met on Monday.")
+    assert [p.name for p in found.places] == ["Perth", "Australia"]
+    assert found.places[0].country == "AU"
+    assert "PERTH" not in [o.name for o in found.organizations]
+
+
+def test_a_dateline_after_a_byline_and_the_byline_writer() -> None:
+    found = entities("Martha Quill", "CAIRO 2001-03-04", "Ticket prices rose again, traders said.")
+    assert [p.name for p in found.people] == ["Martha Quill"]
+    assert [p.name for p in found.places] == ["Cairo"]
+    assert found.organizations == ()
+
+
+def test_a_place_keeps_the_forms_the_text_gives_it() -> None:
+    found = entities("Britain and the UK are one country to the map-makers.")
+    (uk,) = found.places
+    assert (uk.name, set(uk.aliases)) == ("United Kingdom", {"Britain", "UK"})
+
+
+def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
+    found = entities("On Friday, French President Anne Morel and Italian Prime Minister Luca Bianchi met in Rome.")
+    morel, bianchi = person(found, "Anne Morel"), person(found, "Luca Bianchi")
+    assert (morel.role, morel.country) == ("President", "FR")
+    assert (bianchi.role, bianchi.country) == ("Prime Minister", "IT")

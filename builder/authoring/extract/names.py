@@ -384,10 +384,27 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
             continue
         if headed_left or _lookup(left, pid, ctx) or _branded(left, pid, ctx):
             return k, k + 1
+        if _is_titled_pair(tokens, start, k, end, ctx.gazetteer):
+            return k, k + 1
         # "Froogle and Google News": the second name starts with a known organisation.
         if tokens[k + 1].text in ctx.gazetteer.organizations and tokens[end - 1].text not in SITE_TAILS:
             return k, k + 1
     return None
+
+
+def _is_titled_pair(tokens: list[Token], start: int, k: int, end: int, gaz: Gazetteer) -> bool:
+    """'Japanese Prime Minister Sanae Takai and South Korean President Lee Jae-myeong': a titled name,
+    'and', then a title (after a country or nationality) opening a second name."""
+    last = tokens[k - 1].text
+    if not _has_title(tokens, start, k - 1) or last in TITLES or last in TITLE_STARTS or not last[:1].isupper():
+        return False
+    i = k + 1
+    for size in (2, 1):
+        phrase = " ".join(t.text for t in tokens[i : i + size])
+        if i + size < end and (phrase in gaz.country_codes or gaz.demonym_code(phrase)):
+            i += size
+            break
+    return i < end and _title_at(tokens, i, end) > i and tokens[i].text not in HONORIFICS
 
 
 def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
@@ -410,7 +427,7 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
         text = f"{text}'s"  # "Lloyd's", "Sainsbury's"
     mention: Mention | None = None
     if text in gaz.country_codes:
-        mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos)
+        mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos, form=text)
     elif code := gaz.demonym_code(text):
         mention = Mention(COUNTRY, code, pid, pos, detail="demonym")
     elif (club := gaz.clubs.get(text)) and _is_club_here(club, first, text, ctx):
