@@ -480,3 +480,26 @@ def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
     morel, bianchi = person(found, "Anne Morel"), person(found, "Luca Bianchi")
     assert (morel.role, morel.country) == ("President", "FR")
     assert (bianchi.role, bianchi.country) == ("Prime Minister", "IT")
+
+
+def test_dotted_acronyms_and_abbreviated_company_suffixes_keep_their_form() -> None:
+    found = entities("The U.N. team met staff of Zentrix Corp. and Halvard Inc. on Monday.")
+    names = {o.name: o for o in found.organizations}
+    assert "U.N." in names["United Nations"].aliases
+    assert {"Zentrix Corp.", "Halvard Inc."} <= set(names)
+
+
+def test_teams_of_a_place_and_a_plural_nickname_in_sport_copy() -> None:
+    found = entities(
+        "The Tulsa Comets beat the Omaha Red Sox 4-2 in the league on Friday, their coach said.",
+        "The Comets scored twice in the first innings of the match.",
+    )
+    names = {o.name: o for o in found.organizations}
+    assert {"Tulsa Comets", "Omaha Red Sox"} <= set(names)
+    assert "Comets" in names["Tulsa Comets"].aliases
+    assert "Tulsa" not in [p.name for p in found.places]
+
+
+def test_a_place_and_an_event_is_no_team() -> None:
+    found = entities("She won gold at the Athens Olympics after a season of matches and a league title.")
+    assert "Athens Olympics" not in [o.name for o in found.organizations]

@@ -512,10 +512,15 @@ def _merge_acronyms(orgs: dict[str, _Cluster]) -> None:
 def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> None:
     """'Altria' after 'Altria Group': a company's first word alone names it again."""
     firsts: dict[str, list[str]] = {}
-    for name in orgs:
+    for name, cluster in orgs.items():
         words = name.split()
         if len(words) >= 2 and words[0][:1].isupper():
             firsts.setdefault(words[0], []).append(name)
+        if len(words) >= 2 and any(m.detail == "club" for m in cluster.mentions):
+            # "the Marlins", "the Red Sox" after "Florida Marlins", "Boston Red Sox"
+            for size in (1, 2):
+                if size < len(words):
+                    firsts.setdefault(" ".join(words[-size:]), []).append(name)
     for mention in names:
         owners = firsts.get(mention.text, [])
         if len(owners) == 1:

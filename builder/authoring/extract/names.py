@@ -183,7 +183,21 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
             owner = _OWNER.match(item.group())
             if owner:  # "firms such as France's Snecma": the name after the country's
                 listed.add(item.start() + match.start(1) + owner.end())
-    return [_as_company(m, text, listed, gaz) if m.kind == NAME else m for m in mentions]
+    return [_as_company(m, text, listed, gaz) if m.kind == NAME else _with_dot(m, text) for m in mentions]
+
+
+# Abbreviated company suffixes keep their full stop, as the name is written: "Acme Corp.".
+_DOTTED_SUFFIXES = (" Corp", " Inc", " Co", " Ltd", " Bros", " Cos")
+
+
+def _with_dot(mention: Mention, text: str) -> Mention:
+    name = mention.text
+    if mention.kind != ORG or not name.endswith(_DOTTED_SUFFIXES):
+        return mention
+    end = mention.pos + len(name)
+    if text[end : end + 1] != "." or text[mention.pos : end] != name:
+        return mention
+    return mention._replace(text=f"{name}.", form=f"{name}.")
 
 
 _OWNER = re.compile(r"[A-Z][\w.-]*['\u2019]s\s+")
@@ -350,6 +364,10 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     org = _defined_abbreviation(tokens, start, end, text, pid)
     if org is not None:
         return [org]
+    if ctx.sport and not ctx.headline:
+        team = _team_name(part, pid, ctx)
+        if team is not None:
+            return team
     if not ctx.headline:
         titled = _titled_person(tokens, start, end, text, pid, ctx)
         if titled is not None:
@@ -392,6 +410,26 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
     return None
 
 
+def _team_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
+    """'Florida Marlins', 'Boston Red Sox', 'Kansas City Royals': in sport copy a place and a
+    capitalised plural nickname name a team."""
+    gaz = ctx.gazetteer
+    words = [t.text for t in part]
+    if not 2 <= len(words) <= 4 or not (words[-1].endswith("s") or words[-1] == "Sox") or part[-1].possessive:
+        return None
+    if words[-1] in ORG_TAILS:
+        return None  # "Athens Olympics", "Dubai Championships", "Texas Instruments"
+    for cut in (2, 1):
+        place = " ".join(words[:cut])
+        nickname = words[cut:]
+        if len(words) - cut not in (1, 2) or (place not in gaz.places and place not in gaz.country_codes):
+            continue
+        if any(w in CONNECTORS or w in gaz.places or w in gaz.given_names or w.isupper() for w in nickname):
+            return None
+        return [Mention(ORG, " ".join(words), pid, part[0].start, detail="club", form=" ".join(words))]
+    return None
+
+
 def _is_titled_pair(tokens: list[Token], start: int, k: int, end: int, gaz: Gazetteer) -> bool:
     """'Japanese Prime Minister Sanae Takai and South Korean President Lee Jae-myeong': a titled name,
     'and', then a title (after a country or nationality) opening a second name."""
@@ -423,6 +461,11 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     else:
         text = " ".join([t.text for t in part])
     pos = first.start
+    if single and "." in text and text not in gaz.country_codes:
+        # "U.N.", "E.U.": the dotted form of a known acronym
+        org = gaz.organizations.get(text.replace(".", ""))
+        if org is not None and org.kind not in NOT_ORG_KINDS:
+            return [Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation, form=text)]
     if part[-1].possessive and f"{text}'s" in gaz.organizations:
         text = f"{text}'s"  # "Lloyd's", "Sainsbury's"
     mention: Mention | None = None
