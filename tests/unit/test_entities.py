@@ -503,3 +503,12 @@ def test_teams_of_a_place_and_a_plural_nickname_in_sport_copy() -> None:
 def test_a_place_and_an_event_is_no_team() -> None:
     found = entities("She won gold at the Athens Olympics after a season of matches and a league title.")
     assert "Athens Olympics" not in [o.name for o in found.organizations]
+
+
+def test_a_player_named_like_a_city_is_no_team_nor_is_a_tournament() -> None:
+    found = entities(
+        "Milan Kovas scored twice as the league leaders won the match.",
+        "They head to the Dubai Sevens next season, the coach said.",
+    )
+    orgs = [o.name for o in found.organizations]
+    assert "Milan Kovas" not in orgs and "Dubai Sevens" not in orgs

@@ -53,6 +53,7 @@ from .name_lexicon import (
     TITLE_PREPOSITIONS,
     TITLE_STARTS,
     TITLES,
+    wordlist,
 )
 from .roles import (
     Token,
@@ -365,7 +366,7 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     if org is not None:
         return [org]
     if ctx.sport and not ctx.headline:
-        team = _team_name(part, pid, ctx)
+        team = _team_name(part, pid, ctx, after_the=start > 0 and tokens[start - 1].text.lower() == "the")
         if team is not None:
             return team
     if not ctx.headline:
@@ -410,9 +411,9 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
     return None
 
 
-def _team_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
+def _team_name(part: list[Token], pid: int, ctx: Context, *, after_the: bool) -> list[Mention] | None:
     """'Florida Marlins', 'Boston Red Sox', 'Kansas City Royals': in sport copy a place and a
-    capitalised plural nickname name a team."""
+    capitalised plural nickname name a team. A team takes 'the', a player never does."""
     gaz = ctx.gazetteer
     words = [t.text for t in part]
     if not 2 <= len(words) <= 4 or not (words[-1].endswith("s") or words[-1] == "Sox") or part[-1].possessive:
@@ -422,12 +423,19 @@ def _team_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | Non
     for cut in (2, 1):
         place = " ".join(words[:cut])
         nickname = words[cut:]
-        if len(words) - cut not in (1, 2) or (place not in gaz.places and place not in gaz.country_codes):
-            continue
+        if len(words) - cut not in (1, 2) or place not in gaz.places or place in gaz.country_codes:
+            continue  # a country's side is named otherwise ("USA Eagles" aside), its events often so
         if any(w in CONNECTORS or w in gaz.places or w in gaz.given_names or w.isupper() for w in nickname):
             return None
+        if words[-1] in _NOT_NICKNAMES or (place in gaz.given_names and not after_the and not gaz.is_word(words[-1])):
+            return None  # "Dubai Sevens" is a tournament, "Milan Baros" a player
         return [Mention(ORG, " ".join(words), pid, part[0].start, detail="club", form=" ".join(words))]
     return None
+
+
+_NOT_NICKNAMES = frozenset(
+    wordlist("Sevens Indoors Opens Schools Students Nations Masters Classics Finals Series Trials Games Paralympics")
+)
 
 
 def _is_titled_pair(tokens: list[Token], start: int, k: int, end: int, gaz: Gazetteer) -> bool:
