@@ -67,6 +67,8 @@ class Place:
     kind: str
     """country / city / region / site"""
     country: str | None = None
+    aliases: tuple[str, ...] = ()
+    """Other surface forms in the text: "Britain" and "UK" of the United Kingdom."""
     evidence: Evidence = ()
 
 

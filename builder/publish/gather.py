@@ -172,30 +172,78 @@ def make_refs(note: Note, aliases: Aliases | None = None) -> tuple[Ref, ...]:
 
 
 def merge_surnames(refs: Mapping[str, tuple[Ref, ...]]) -> dict[str, tuple[Ref, ...]]:
-    """A person known in some briefing only by a surname ("Brown") joins the one person of the
-    site whose full name ends with it ("Gordon Brown"); with two such people it stays apart,
-    since nothing in the text says which one is meant."""
-    full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    """One page per person across briefings, as far as the names say so.
+
+    A shorter full name joins the one fuller name of the site that contains it ("George Bush" and
+    "George W. Bush"); a person known in some briefing only by a surname ("Brown") joins the one
+    person whose full name ends with it ("Gordon Brown"). With two candidates nothing in the text
+    says which one is meant, so the name stays apart; so does "Mrs Reagan", who is not "President
+    Reagan" (the two would otherwise share the id "reagan").
+    """
+    names: dict[str, str] = {}
     for note_refs in refs.values():
         for ref in note_refs:
-            words = ref.name.split()
-            if ref.kind == "people" and len(words) > 1:
-                full[words[-1].casefold()].add((ref.id, ref.name))
+            if ref.kind == "people" and len(ref.name.split()) > 1:
+                names.setdefault(ref.id, ref.name)
+    fuller = _fuller_names(names)
+    full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for ident, name in names.items():
+        full[name.split()[-1].casefold()].add(fuller.get(ident, (ident, name)))
     merged: dict[str, tuple[Ref, ...]] = {}
     for slug, note_refs in refs.items():
         out: list[Ref] = []
-        taken = {r.id for r in note_refs if r.kind == "people"}
+        taken: set[str] = set()
         for ref in note_refs:
-            matches = full.get(ref.name.casefold(), set()) if ref.kind == "people" and " " not in ref.name else set()
-            if len(matches) == 1:
-                ident, name = next(iter(matches))
-                if ident not in taken:
-                    taken.add(ident)
-                    out.append(Ref(ref.kind, ident, name, ref.detail, (*ref.aliases, ref.name)))
+            joined = _merge_target(ref, fuller, full)
+            if joined is None:
+                out.append(ref)
                 continue
-            out.append(ref)
+            ident, name = joined
+            if ident not in taken:
+                taken.add(ident)
+                out.append(Ref(ref.kind, ident, name, ref.detail, (*ref.aliases, ref.name)))
         merged[slug] = tuple(out)
     return merged
+
+
+_FEMALE_HONORIFICS = ("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Lady", "Dame")
+
+
+def _merge_target(
+    ref: Ref, fuller: Mapping[str, tuple[str, str]], full: Mapping[str, set[tuple[str, str]]]
+) -> tuple[str, str] | None:
+    """The (id, name) a person's ref joins, or None when it stays as it is."""
+    if ref.kind != "people":
+        return None
+    if " " in ref.name:
+        return fuller.get(ref.id)
+    honorific = next((a.split()[0] for a in ref.aliases if a.split()[0] in _FEMALE_HONORIFICS), None)
+    if honorific:
+        styled = f"{honorific.rstrip('.')} {ref.name}"
+        return slugify(styled), styled
+    matches = full.get(ref.name.casefold(), set())
+    return next(iter(matches)) if len(matches) == 1 else None
+
+
+def _fuller_names(names: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """id -> (id, name) of the one fuller name that contains a name: same first and last words,
+    the shorter one's words in order inside the longer ("George Bush" in "George W. Bush")."""
+    by_ends: dict[tuple[str, str], list[tuple[str, list[str]]]] = defaultdict(list)
+    for ident, name in names.items():
+        words = [w.strip(".").casefold() for w in name.split()]
+        by_ends[(words[0], words[-1])].append((ident, words))
+    fuller: dict[str, tuple[str, str]] = {}
+    for group in by_ends.values():
+        for ident, words in group:
+            containing = [other for other, longer in group if len(longer) > len(words) and _within(words, longer)]
+            if len(containing) == 1:
+                fuller[ident] = (containing[0], names[containing[0]])
+    return fuller
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _detail(kind: str, item: Mapping[str, Any]) -> str:

@@ -45,3 +45,32 @@ def test_bad_aliases_file_names_the_table_and_key(tmp_path: Path) -> None:
         load_aliases(tmp_path / "aliases.toml", display="aliases.toml")
     with pytest.raises(ConfigError, match=r"unknown table \[persons\]"):
         parse_aliases('[persons]\n"a" = "b"\n', file="aliases.toml")
+
+
+def test_a_shorter_full_name_and_the_surname_join_the_one_fuller_name() -> None:
+    notes = [note("a", ["George W. Bush"]), note("bb", ["George Bush"]), note("ccc", ["Bush"])]
+    site = make_site(notes)  # type: ignore[arg-type]
+    people = site.entities["people"]
+    assert list(people) == ["george-w-bush"] and len(people["george-w-bush"].briefings) == 3
+
+
+def test_a_shorter_name_inside_two_fuller_ones_stays_apart() -> None:
+    notes = [note("a", ["George W. Bush"]), note("bb", ["George H. W. Bush"]), note("ccc", ["George Bush"])]
+    site = make_site(notes)  # type: ignore[arg-type]
+    assert "george-bush" in site.entities["people"]
+
+
+def test_mrs_and_president_of_one_surname_never_merge() -> None:
+    mrs = parse_note(
+        "---\ntitle: A\ndate: 2005-01-02\npeople:\n  - name: Reagan\n    aliases: [Mrs Reagan]\n---\nBody.\n",
+        file="content/a.md",
+        default_slug="a",
+    )
+    president = parse_note(
+        "---\ntitle: B\ndate: 2005-01-03\npeople:\n  - name: Reagan\n    role: President\n---\nBody.\n",
+        file="content/b.md",
+        default_slug="b",
+    )
+    site = make_site([mrs, president, note("c", ["Nancy Reagan"]), note("d", ["Ronald Reagan"])])  # type: ignore[list-item]
+    people = site.entities["people"]
+    assert {"mrs-reagan", "reagan", "nancy-reagan", "ronald-reagan"} == set(people)

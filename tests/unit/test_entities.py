@@ -447,3 +447,68 @@ def test_plural_demonyms_and_possessive_names_are_still_looked_up() -> None:
     found = entities("Most Israelis backed the deal, said a spokesman for Sainsbury's on Monday.")
     assert "IL" in [c.code for c in found.countries]
     assert "Sainsbury's" in [o.name for o in found.organizations]
+
+
+# --- datelines, bylines, surface forms of places, titled pairs ------------------------------------
+
+
+def test_a_wire_dateline_names_a_place_never_an_organisation() -> None:
+    found = entities("OSLO 2001-03-04", "The ferry sailed late on Sunday after a storm.")
+    assert [p.name for p in found.places] == ["Oslo"]
+    assert found.organizations == ()
+    found = entities("PERTH, Australia (Wire) - The council met on Monday.")
+    assert [p.name for p in found.places] == ["Perth", "Australia"]
+    assert found.places[0].country == "AU"
+    assert "PERTH" not in [o.name for o in found.organizations]
+
+
+def test_a_dateline_after_a_byline_and_the_byline_writer() -> None:
+    found = entities("Martha Quill", "CAIRO 2001-03-04", "Ticket prices rose again, traders said.")
+    assert [p.name for p in found.people] == ["Martha Quill"]
+    assert [p.name for p in found.places] == ["Cairo"]
+    assert found.organizations == ()
+
+
+def test_a_place_keeps_the_forms_the_text_gives_it() -> None:
+    found = entities("Britain and the UK are one country to the map-makers.")
+    (uk,) = found.places
+    assert (uk.name, set(uk.aliases)) == ("United Kingdom", {"Britain", "UK"})
+
+
+def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
+    found = entities("On Friday, French President Anne Morel and Italian Prime Minister Luca Bianchi met in Rome.")
+    morel, bianchi = person(found, "Anne Morel"), person(found, "Luca Bianchi")
+    assert (morel.role, morel.country) == ("President", "FR")
+    assert (bianchi.role, bianchi.country) == ("Prime Minister", "IT")
+
+
+def test_dotted_acronyms_and_abbreviated_company_suffixes_keep_their_form() -> None:
+    found = entities("The U.N. team met staff of Zentrix Corp. and Halvard Inc. on Monday.")
+    names = {o.name: o for o in found.organizations}
+    assert "U.N." in names["United Nations"].aliases
+    assert {"Zentrix Corp.", "Halvard Inc."} <= set(names)
+
+
+def test_teams_of_a_place_and_a_plural_nickname_in_sport_copy() -> None:
+    found = entities(
+        "The Tulsa Comets beat the Omaha Red Sox 4-2 in the league on Friday, their coach said.",
+        "The Comets scored twice in the first innings of the match.",
+    )
+    names = {o.name: o for o in found.organizations}
+    assert {"Tulsa Comets", "Omaha Red Sox"} <= set(names)
+    assert "Comets" in names["Tulsa Comets"].aliases
+    assert "Tulsa" not in [p.name for p in found.places]
+
+
+def test_a_place_and_an_event_is_no_team() -> None:
+    found = entities("She won gold at the Athens Olympics after a season of matches and a league title.")
+    assert "Athens Olympics" not in [o.name for o in found.organizations]
+
+
+def test_a_player_named_like_a_city_is_no_team_nor_is_a_tournament() -> None:
+    found = entities(
+        "Milan Kovas scored twice as the league leaders won the match.",
+        "They head to the Dubai Sevens next season, the coach said.",
+    )
+    orgs = [o.name for o in found.organizations]
+    assert "Milan Kovas" not in orgs and "Dubai Sevens" not in orgs

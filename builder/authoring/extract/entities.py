@@ -21,8 +21,10 @@ from functools import lru_cache
 
 from ...model import Article, CountryMention, Organization, Person, Place
 from ...notes.slugs import slugify
+from .dates import find_dateline
 from .gazetteer import Gazetteer, PlaceEntry, load_gazetteer
 from .name_lexicon import (
+    CALENDAR,
     DEFINED_ACRONYM,
     HONORIFICS,
     NOT_ORG_AFTER_ACRONYM,
@@ -104,7 +106,7 @@ def extract_entities(article: Article) -> Entities:
     gaz = load_gazetteer()
     sport = _is_sport(article.paragraphs)
     ctx = Context(gaz, sport)
-    body = [m for pid, text in enumerate(article.paragraphs, start=1) for m in read_paragraph(text, pid, ctx)]
+    body = _read_body(article.paragraphs, ctx)
     headline = read_paragraph(_headline_case(article.headline, gaz), 0, Context(gaz, sport, headline=True))
     people = _people(body)
     orgs: dict[str, _Cluster] = {}
@@ -149,6 +151,82 @@ def extract_entities(article: Article) -> Entities:
         countries=_make_countries(countries, gaz),
         headline_only=tuple(dict.fromkeys(headline_only)),
     )
+
+
+def _read_body(paragraphs: tuple[str, ...], ctx: Context) -> list[Mention]:
+    """Mentions of every body paragraph. A wire dateline ("LONDON 1996-08-30", "DURBAN, South
+    Africa -") names the place the story was filed from, and a short line of names before it is
+    the byline: the writer."""
+    lead, length = _find_lead_dateline(paragraphs)
+    mentions: list[Mention] = []
+    for pid, text in enumerate(paragraphs, start=1):
+        if pid - 1 == lead:
+            mentions.extend(_dateline_places(text[:length], pid, ctx.gazetteer))
+            text = " " * length + text[length:]  # offsets stay those of the paragraph
+        elif pid - 1 < lead and _BYLINE.fullmatch(text):
+            mentions.append(Mention(PERSON, text.strip(), pid, 0, form=text.strip(), strong=True))
+            continue
+        mentions.extend(read_paragraph(text, pid, ctx))
+    return mentions
+
+
+# A byline: two to four capitalised words alone on a line ("Richard Finn", "Mary-Ann de Vries").
+_BYLINE = re.compile(r"\s*(?:By\s+)?[A-Z][\w'.-]+(?:\s+(?:[a-z]{2,3}\s+)?[A-Z][\w'.-]+){1,3}\s*")
+_DATELINE_PLACE = re.compile(
+    r"(?P<city>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*)(?:,\s+(?P<region>[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*)*))?"
+)
+
+
+def _find_lead_dateline(paragraphs: tuple[str, ...]) -> tuple[int, int]:
+    """Index and length of the dateline that opens the story (in its first paragraph, or after a
+    byline and a headline-like line), or (-1, 0)."""
+    for index, text in enumerate(paragraphs[:3]):
+        length, _ = find_dateline(text)
+        if length:
+            return index, length
+        if not _BYLINE.fullmatch(text):
+            break
+    return -1, 0
+
+
+def _dateline_places(prefix: str, pid: int, gaz: Gazetteer) -> list[Mention]:
+    """The city of a dateline and the country or state after it ("KHASAVYURT, Russia")."""
+    match = _DATELINE_PLACE.match(prefix)
+    if match is None:
+        return []
+    mentions: list[Mention] = []
+    region = match["region"] or ""
+    words = region.split()
+    for i, word in enumerate(words):
+        if word.rstrip(".") in CALENDAR or word[:3] in _MONTH_ABBREVIATIONS:
+            words = words[:i]
+            break
+    region = " ".join(words)
+    region_code = gaz.country_codes.get(region)
+    city = _place_case(match["city"], gaz)
+    code = gaz.country_codes.get(city)
+    if code:
+        mentions.append(Mention(COUNTRY, code, pid, 0, form=city))
+    else:
+        mentions.append(Mention(PLACE, city, pid, 0, country=region_code, form=city, detail="city"))
+    if region_code:
+        mentions.append(Mention(COUNTRY, region_code, pid, match.start("region"), form=region))
+    elif region:
+        mentions.append(Mention(PLACE, region, pid, match.start("region"), form=region))
+    return mentions
+
+
+_MONTH_ABBREVIATIONS = frozenset(wordlist("Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec"))
+
+
+def _place_case(caps: str, gaz: Gazetteer) -> str:
+    """'N'DJAMENA' -> "N'Djamena", 'THE HAGUE' -> 'The Hague': the form the gazetteer knows, else
+    each word capitalised."""
+    titled = caps.title()
+    for form in (titled, titled.removeprefix("The "), caps):
+        if form in gaz.places or form in gaz.country_codes:
+            return form
+    return titled
 
 
 def _is_sport(paragraphs: Iterable[str]) -> bool:
@@ -434,10 +512,15 @@ def _merge_acronyms(orgs: dict[str, _Cluster]) -> None:
 def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> None:
     """'Altria' after 'Altria Group': a company's first word alone names it again."""
     firsts: dict[str, list[str]] = {}
-    for name in orgs:
+    for name, cluster in orgs.items():
         words = name.split()
         if len(words) >= 2 and words[0][:1].isupper():
             firsts.setdefault(words[0], []).append(name)
+        if len(words) >= 2 and any(m.detail == "club" for m in cluster.mentions):
+            # "the Marlins", "the Red Sox" after "Florida Marlins", "Boston Red Sox"
+            for size in (1, 2):
+                if size < len(words):
+                    firsts.setdefault(" ".join(words[-size:]), []).append(name)
     for mention in names:
         owners = firsts.get(mention.text, [])
         if len(owners) == 1:
@@ -471,10 +554,11 @@ def _make_places(
     setting: str | None = None
     for cluster in clusters:
         mention = cluster.mentions[0]
+        country: str | None
         if mention.kind == COUNTRY:
             name, kind, country = gaz.country_names.get(cluster.name, cluster.name), "country", cluster.name
-        elif mention.detail in ("site", "region") and cluster.name not in gaz.places:
-            name, kind, country = cluster.name, mention.detail, None
+        elif mention.detail in ("site", "region", "city") and cluster.name not in gaz.places:
+            name, kind, country = cluster.name, mention.detail or "region", mention.country
         else:
             candidates = gaz.places.get(cluster.name, ())
             chosen = _choose_place(candidates, article_countries)
@@ -482,11 +566,11 @@ def _make_places(
             kind, country = (chosen.kind, chosen.country) if chosen else ("region", None)
         if kind == "city" and setting is None:
             setting = country
-        made.append(Place(name=name, id=slugify(name), kind=kind, country=country, evidence=cluster.evidence()))
+        surfaces = dict.fromkeys(m.form for m in cluster.mentions if m.form and m.form != name)
+        place = Place(name, slugify(name), kind, country, tuple(surfaces), cluster.evidence())
+        made.append(place)
     # A site named in the text ("Horyu Temple") lies in the story's setting: its first city's country.
-    return tuple(
-        Place(p.name, p.id, p.kind, setting, p.evidence) if p.kind == "site" and p.country is None else p for p in made
-    )
+    return tuple(dataclasses.replace(p, country=setting) if p.kind == "site" and p.country is None else p for p in made)
 
 
 def _choose_place(candidates: tuple[PlaceEntry, ...], article_countries: set[str]) -> PlaceEntry | None:

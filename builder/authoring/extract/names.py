@@ -53,6 +53,7 @@ from .name_lexicon import (
     TITLE_PREPOSITIONS,
     TITLE_STARTS,
     TITLES,
+    wordlist,
 )
 from .roles import (
     Token,
@@ -183,7 +184,21 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
             owner = _OWNER.match(item.group())
             if owner:  # "firms such as France's Snecma": the name after the country's
                 listed.add(item.start() + match.start(1) + owner.end())
-    return [_as_company(m, text, listed, gaz) if m.kind == NAME else m for m in mentions]
+    return [_as_company(m, text, listed, gaz) if m.kind == NAME else _with_dot(m, text) for m in mentions]
+
+
+# Abbreviated company suffixes keep their full stop, as the name is written: "Acme Corp.".
+_DOTTED_SUFFIXES = (" Corp", " Inc", " Co", " Ltd", " Bros", " Cos")
+
+
+def _with_dot(mention: Mention, text: str) -> Mention:
+    name = mention.text
+    if mention.kind != ORG or not name.endswith(_DOTTED_SUFFIXES):
+        return mention
+    end = mention.pos + len(name)
+    if text[end : end + 1] != "." or text[mention.pos : end] != name:
+        return mention
+    return mention._replace(text=f"{name}.", form=f"{name}.")
 
 
 _OWNER = re.compile(r"[A-Z][\w.-]*['\u2019]s\s+")
@@ -350,6 +365,10 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     org = _defined_abbreviation(tokens, start, end, text, pid)
     if org is not None:
         return [org]
+    if ctx.sport and not ctx.headline:
+        team = _team_name(part, pid, ctx, after_the=start > 0 and tokens[start - 1].text.lower() == "the")
+        if team is not None:
+            return team
     if not ctx.headline:
         titled = _titled_person(tokens, start, end, text, pid, ctx)
         if titled is not None:
@@ -384,10 +403,54 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
             continue
         if headed_left or _lookup(left, pid, ctx) or _branded(left, pid, ctx):
             return k, k + 1
+        if _is_titled_pair(tokens, start, k, end, ctx.gazetteer):
+            return k, k + 1
         # "Froogle and Google News": the second name starts with a known organisation.
         if tokens[k + 1].text in ctx.gazetteer.organizations and tokens[end - 1].text not in SITE_TAILS:
             return k, k + 1
     return None
+
+
+def _team_name(part: list[Token], pid: int, ctx: Context, *, after_the: bool) -> list[Mention] | None:
+    """'Florida Marlins', 'Boston Red Sox', 'Kansas City Royals': in sport copy a place and a
+    capitalised plural nickname name a team. A team takes 'the', a player never does."""
+    gaz = ctx.gazetteer
+    words = [t.text for t in part]
+    if not 2 <= len(words) <= 4 or not (words[-1].endswith("s") or words[-1] == "Sox") or part[-1].possessive:
+        return None
+    if words[-1] in ORG_TAILS:
+        return None  # "Athens Olympics", "Dubai Championships", "Texas Instruments"
+    for cut in (2, 1):
+        place = " ".join(words[:cut])
+        nickname = words[cut:]
+        if len(words) - cut not in (1, 2) or place not in gaz.places or place in gaz.country_codes:
+            continue  # a country's side is named otherwise ("USA Eagles" aside), its events often so
+        if any(w in CONNECTORS or w in gaz.places or w in gaz.given_names or w.isupper() for w in nickname):
+            return None
+        if words[-1] in _NOT_NICKNAMES or (place in gaz.given_names and not after_the and not gaz.is_word(words[-1])):
+            return None  # "Dubai Sevens" is a tournament, "Milan Baros" a player
+        return [Mention(ORG, " ".join(words), pid, part[0].start, detail="club", form=" ".join(words))]
+    return None
+
+
+_NOT_NICKNAMES = frozenset(
+    wordlist("Sevens Indoors Opens Schools Students Nations Masters Classics Finals Series Trials Games Paralympics")
+)
+
+
+def _is_titled_pair(tokens: list[Token], start: int, k: int, end: int, gaz: Gazetteer) -> bool:
+    """'Japanese Prime Minister Sanae Takai and South Korean President Lee Jae-myeong': a titled name,
+    'and', then a title (after a country or nationality) opening a second name."""
+    last = tokens[k - 1].text
+    if not _has_title(tokens, start, k - 1) or last in TITLES or last in TITLE_STARTS or not last[:1].isupper():
+        return False
+    i = k + 1
+    for size in (2, 1):
+        phrase = " ".join(t.text for t in tokens[i : i + size])
+        if i + size < end and (phrase in gaz.country_codes or gaz.demonym_code(phrase)):
+            i += size
+            break
+    return i < end and _title_at(tokens, i, end) > i and tokens[i].text not in HONORIFICS
 
 
 def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
@@ -406,11 +469,16 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     else:
         text = " ".join([t.text for t in part])
     pos = first.start
+    if single and "." in text and text not in gaz.country_codes:
+        # "U.N.", "E.U.": the dotted form of a known acronym
+        org = gaz.organizations.get(text.replace(".", ""))
+        if org is not None and org.kind not in NOT_ORG_KINDS:
+            return [Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation, form=text)]
     if part[-1].possessive and f"{text}'s" in gaz.organizations:
         text = f"{text}'s"  # "Lloyd's", "Sainsbury's"
     mention: Mention | None = None
     if text in gaz.country_codes:
-        mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos)
+        mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos, form=text)
     elif code := gaz.demonym_code(text):
         mention = Mention(COUNTRY, code, pid, pos, detail="demonym")
     elif (club := gaz.clubs.get(text)) and _is_club_here(club, first, text, ctx):
