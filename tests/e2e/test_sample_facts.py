@@ -239,7 +239,6 @@ def test_original_people_are_three_and_their_surnames_resolve_to_them(original: 
     assert "Prime Minister" in ishiba["role"] and ishiba["former"] is True
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_original_people_have_their_own_roles_and_countries(original: tuple[dict[str, Any], str]) -> None:
     note, _ = original
     takai, lee = person(note, "Sanae Takai"), person(note, "Lee Jae-myeong")
@@ -264,7 +263,6 @@ def test_original_places_and_countries_mentioned(original: tuple[dict[str, Any],
     assert {"CN", "KP", "US", "TW"} <= {c["code"] for c in note["countries"] if c["role"] == "mentioned"}
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_original_main_countries_are_japan_and_south_korea(original: tuple[dict[str, Any], str]) -> None:
     note, _ = original
     assert {c["code"] for c in note["countries"] if c["role"] == "main"} == {"JP", "KR"}
