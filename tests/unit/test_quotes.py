@@ -219,3 +219,14 @@ def test_short_name_follows_the_nearest_full_mention() -> None:
         'Mr Blair said: "Safety comes first."',
     )
     assert ids == ["tony-blair"]
+
+
+def test_doubled_apostrophes_delimit_a_quote() -> None:
+    quote = only(extract_quotes(article("''The ferry will run all winter,'' said Mr Okafor.")))
+    assert (quote.speaker_name, quote.text, quote.fragment) == ("Mr Okafor", "The ferry will run all winter", False)
+
+
+def test_single_quote_nested_in_doubled_apostrophes_stays_in_the_text() -> None:
+    quote = only(extract_quotes(article("Ms Vance said: ''They told me, 'Wait until spring.'''")))
+    assert quote.text == "They told me, 'Wait until spring.'"
+    assert quote.speaker_name == "Ms Vance"

@@ -127,6 +127,7 @@ _SUBJECT_HEADS = _PERSON_NOUNS | _ORG_NOUNS
 _SENTENCE_CONNECTIVES = _CONNECTIVES | {"and", "but", "however"}
 _NOT_NAME_START = _CONNECTIVES | _ADVERBIAL_STARTS | {"the"}
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
+_DOUBLED_APOSTROPHES = re.compile("'''?")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _OWNER = re.compile(rf"({_CAP}(?:\s+{_CAP})+)\s+(?:of|at|from)\s")
 _WORD_CHAR = re.compile(r"\w")
@@ -209,7 +210,7 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
     `speaker` is the entity id of the person or organisation meant, else the name as written;
     without it `speaker` stays None for the caller to resolve.
     """
-    paragraphs = article.paragraphs
+    paragraphs = tuple(_normalise_marks(text) for text in article.paragraphs)
     spans = [_find_spans(i, text) for i, text in enumerate(paragraphs)]
     masked = [_mask(text, spans[i]) for i, text in enumerate(paragraphs)]
     ctx = _narration(masked, entities)
@@ -370,6 +371,25 @@ def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
         if by_surname and (found is None or mentions.get(found, 0) <= 1 < mentions.get(by_surname, 0)):
             found = by_surname
     return found or referent or speaker
+
+
+def _normalise_marks(text: str) -> str:
+    """Two apostrophes written for a double mark (''Yes,'' he said) become one, offsets kept.
+
+    The freed character becomes a space on the side away from the quoted words, so a quote's text
+    stays as written; of three marks the single one stays on the quoted words' side.
+    """
+    if "''" not in text:
+        return text
+    return _DOUBLED_APOSTROPHES.sub(_one_mark, text)
+
+
+def _one_mark(match: re.Match[str]) -> str:
+    start = match.start()
+    closing = start > 0 and not match.string[start - 1].isspace()
+    if len(match.group()) == 3:
+        return "'\" " if closing else " \"'"
+    return '" ' if closing else ' "'
 
 
 def _mask(text: str, spans: list[_Span]) -> str:
