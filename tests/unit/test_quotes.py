@@ -114,10 +114,36 @@ def test_pronoun_without_a_named_person_stays_unknown() -> None:
     assert only(quotes).speaker_name is None
 
 
-def test_unattributed_quote_continues_the_previous_speaker() -> None:
-    quotes = extract_quotes(article('"The bridge is safe," said Mr Okafor. "Engineers checked every bolt last week."'))
+def test_quote_resumed_after_its_attribution_is_one_quote() -> None:
+    quote = only(
+        extract_quotes(article('"The bridge is safe," said Mr Okafor. "Engineers checked every bolt last week."'))
+    )
+    assert quote.speaker_name == "Mr Okafor" and not quote.fragment
+    assert quote.text == "The bridge is safe Engineers checked every bolt last week."
+
+
+def test_unattributed_quote_after_narration_continues_the_previous_speaker() -> None:
+    quotes = extract_quotes(
+        article(
+            '"The bridge is safe," said Mr Okafor. The council will vote on the repairs in May. '
+            '"Engineers checked every bolt last week."',
+        )
+    )
     assert [q.speaker_name for q in quotes] == ["Mr Okafor", "Mr Okafor"]
-    assert not any(q.fragment for q in quotes)
+
+
+def test_whole_paragraph_quote_after_an_attributed_one_goes_on_with_it() -> None:
+    quote = only(
+        extract_quotes(article('"The bridge is safe," Mr Okafor said.', '"Engineers checked every bolt last week."'))
+    )
+    assert quote.evidence == ("p1", "p2") and quote.speaker_name == "Mr Okafor"
+
+
+def test_quote_after_a_new_attribution_stays_apart() -> None:
+    quotes = extract_quotes(
+        article('"The bridge is safe," Mr Okafor said.', '"Nobody has checked the bolts," Ms Vance replied.')
+    )
+    assert [q.speaker_name for q in quotes] == ["Mr Okafor", "Ms Vance"]
 
 
 def test_short_embedded_phrases_are_fragments() -> None:
@@ -187,8 +213,27 @@ def test_person_before_their_employer_is_the_speaker() -> None:
 
 
 def test_quote_interrupted_by_its_attribution_keeps_the_speaker() -> None:
-    quotes = extract_quotes(article('"The bridge is late," said Ann Okafor, head of Grimco, "but it will open."'))
-    assert [q.speaker_name for q in quotes] == ["Ann Okafor", "Ann Okafor"]
+    quote = only(extract_quotes(article('"The bridge is late," said Ann Okafor, head of Grimco, "but it will open."')))
+    assert (quote.speaker_name, quote.text) == ("Ann Okafor", "The bridge is late but it will open.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Ms Vance answered the critics, saying, "The ferry will run all winter."',
+        'On Monday, Ms Vance issued a statement, saying: "The ferry will run all winter."',
+        'Ms Vance wrote on her blog, adding, "The ferry will run all winter."',
+    ],
+)
+def test_participle_introduces_a_quote_of_the_clause_subject(paragraph: str) -> None:
+    quote = only(extract_quotes(article(paragraph)))
+    assert (quote.speaker_name, quote.fragment) == ("Ms Vance", False)
+
+
+def test_office_statement_introduced_by_a_participle() -> None:
+    text = 'The mayor\'s office issued a statement, saying, "Work will start in June as planned."'
+    quote = only(extract_quotes(article(text)))
+    assert quote.speaker_name == "The mayor's office" and not quote.fragment
 
 
 def test_description_refers_to_the_person_named_before() -> None:

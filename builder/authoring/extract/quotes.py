@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...model import Article, Quote
 from .entities import Entities, resolve_name
@@ -82,6 +82,18 @@ _QUOTED_AS_SAYING = re.compile(rf"\bquoted\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\
 # `Lee said: "` / `Takai wrote on X, "` / `X's office said in a statement, "`: the LAST speech
 # verb in the sentence before the quote, its adjunct (up to eight words) and the punctuation.
 _PRE_VERB = re.compile(rf"\b{_VERB}\b(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,8}}?)\s*(?P<punct>[:,]?)\s*$")
+# `Lee responded, saying, "` / `The office issued a statement, adding: "`: a participle whose
+# subject is the clause's own.
+_PARTICIPLE = r"(?:saying|adding|stating|writing|noting|declaring|explaining|insisting|warning|telling\s+\w+)"
+_PRE_PARTICIPLE = re.compile(
+    rf"(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
+    r"\s*(?P<punct>[:,]?)\s*$"
+)
+# The subject of a clause: the words before its verb ("issued", "took to", "went on").
+_CLAUSE_SUBJECT = re.compile(
+    r"(?P<subject>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+"
+    r"(?:[a-z]+ed|took|went|wrote|sent|put|gave|made|spoke|has|had|is|was|also|later|then)\b"
+)
 # `X added that funding was short: "...`: a that-clause of any length ended by a colon.
 _PRE_THAT_COLON = re.compile(rf"\b{_VERB}\s+that\b[^\"\u201c\u201d]*:\s*$")
 # In narration (quotes blanked out) a closing mark before a capital also ends a sentence.
@@ -215,6 +227,7 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
     masked = [_mask(text, spans[i]) for i, text in enumerate(paragraphs)]
     ctx = _narration(masked, entities)
     quotes: list[Quote] = []
+    previous: _Span | None = None
     for group in _group_spans(spans, paragraphs):
         first, last = group[0], group[-1]
         if not _has_words(" ".join(paragraphs[s.para][s.start : s.end] for s in group)):
@@ -227,6 +240,9 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
         _read_until(ctx, *where)
         referent: str | None = None
         person = True
+        # '"...," she said. "..."': one quote, interrupted by its attribution, goes on.
+        goes_on = previous is not None and _goes_on(paragraphs, previous, first)
+        goes_on = goes_on and (speaker is None or (interrupted and speaker == _post_speaker(pre)))
         if speaker is None:
             # News convention: a quote with no attribution of its own continues the last speaker.
             event = _latest_item(ctx.events, *where) if standalone else None
@@ -238,6 +254,7 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
             bisect.insort(ctx.events, _Mention(*where, speaker, referent, person), key=_position)
             bisect.insort(ctx.salient, _Mention(*where, speaker, referent, person), key=_position)
         speaker_id = _speaker_id(entities, speaker, referent) if entities is not None and speaker else None
+        previous = last
         for index, pieces in enumerate(_split_runs(group)):
             text = " ".join(t for t in (_trim(paragraphs[s.para][s.start : s.end]) for s in pieces) if t)
             if not _has_words(text):
@@ -248,8 +265,33 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
                 text = text.rstrip(",;:") if text.endswith("..") else text.rstrip(",;:.")
             evidence = tuple(dict.fromkeys(f"p{s.para + 1}" for s in pieces))
             quote = Quote(speaker=speaker_id, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence)
+            before = quotes[-1] if quotes and index == 0 and goes_on else None
+            if before is not None and not (before.fragment or fragment) and before.speaker_name == speaker:
+                quote = replace(
+                    before,
+                    text=f"{before.text} {text}",
+                    evidence=tuple(dict.fromkeys((*before.evidence, *evidence))),
+                )
+                quotes.pop()
             quotes.append(quote)
     return tuple(quotes)
+
+
+def _goes_on(paragraphs: tuple[str, ...], previous: _Span, first: _Span) -> bool:
+    """Whether only the last quote's own attribution stands between it and the quote at `first`.
+
+    In the same paragraph or at the start of the next one: '"...," Ms Vance said. "..."'.
+    """
+    if first.para == previous.para:
+        gap = paragraphs[first.para][previous.closing : first.start - 1]
+    elif first.para == previous.para + 1 and not paragraphs[first.para][: first.start - 1].strip():
+        gap = paragraphs[previous.para][previous.closing :]
+    else:
+        return False
+    gap = gap.strip()
+    if not gap or _ONLY_PUNCTUATION.fullmatch(gap):
+        return True
+    return len(gap) < 200 and _SENTENCE_END.search(gap) is None and _post_speaker(gap) is not None
 
 
 def _refer(speaker: str, para: int, offset: int, ctx: _Context) -> tuple[str | None, str | None, bool]:
@@ -386,7 +428,9 @@ def _normalise_marks(text: str) -> str:
 
 def _one_mark(match: re.Match[str]) -> str:
     start = match.start()
-    closing = start > 0 and not match.string[start - 1].isspace()
+    if start == 0:  # the paragraph opens with the quote: keep the mark first
+        return "\" '" if len(match.group()) == 3 else '" '
+    closing = not match.string[start - 1].isspace()
     if len(match.group()) == 3:
         return "'\" " if closing else " \"'"
     return '" ' if closing else ' "'
@@ -504,6 +548,11 @@ def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str |
     """(speaker as written, True if the quote follows `X said:`-style attribution directly)."""
     speaker = _post_speaker(post)
     standalone = not pre
+    participle = _PRE_PARTICIPLE.search(pre)
+    if participle:
+        that = _THAT.search(participle.group("adjunct"))
+        standalone = bool(participle.group("punct")) and not that
+        return speaker or _clause_subject(pre[: participle.start()]), standalone
     match = _PRE_VERB.search(pre)
     that_colon = _PRE_THAT_COLON.search(pre)
     if match:
@@ -521,11 +570,35 @@ def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str |
     elif interrupted and speaker is None and _post_speaker(pre):
         # '"...," said Karen Thomson, chief executive, "with many..."': the same speaker goes on.
         speaker = _post_speaker(pre)
+        standalone = speaker is not None
     elif pre.endswith(":") and speaker is None:
         # Match-report style "Manchester City boss Kevin Keegan: "...""
         speaker = _final_name(pre[:-1].split(",")[-1].strip())
         standalone = speaker is not None
     return speaker, standalone
+
+
+def _clause_subject(clause: str) -> str | None:
+    """Who a participle's clause is about: "Takai responded, expressing her hopes" -> "Takai".
+
+    A speech verb in the clause gives its subject; otherwise the clause opens with it, after any
+    leading adverbials ("On Tuesday, Lee's office issued a statement").
+    """
+    verb = _SPEECH.search(clause)
+    if verb is not None and verb.group("who") is None:
+        return _subject(clause[: verb.start()])
+    for segment in clause.split(","):
+        segment = _strip_connectives(segment.strip())
+        if not segment or segment.split()[0].lower() in _ADVERBIAL_STARTS:
+            continue
+        found = _CLAUSE_SUBJECT.match(segment)
+        if found is None:
+            return None
+        subject = found.group("subject")
+        if _PRONOUN_RE.fullmatch(subject) or subject.split()[0].lower() in _DETERMINERS:
+            return subject
+        return _clean_name(subject) if _NAME_RE.fullmatch(subject) else None
+    return None
 
 
 def _post_speaker(post: str) -> str | None:
