@@ -275,3 +275,24 @@ def test_single_quote_nested_in_doubled_apostrophes_stays_in_the_text() -> None:
     quote = only(extract_quotes(article("Ms Vance said: ''They told me, 'Wait until spring.'''")))
     assert quote.text == "They told me, 'Wait until spring.'"
     assert quote.speaker_name == "Ms Vance"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"The ferry will run all winter," Mr. Okafor said.', "Mr. Okafor"),
+        ('"The ferry will run all winter," said Sen. Dana Okafor, a Democrat.', "Dana Okafor"),
+        ('Gov. Dana Okafor told reporters: "The ferry will run all winter."', "Dana Okafor"),
+        ('"The ferry will run all winter," said George T.R. Okafor.', "George T.R. Okafor"),
+    ],
+)
+def test_abbreviation_stops_do_not_end_the_attribution(paragraph: str, speaker: str) -> None:
+    quote = only(extract_quotes(article(paragraph)))
+    assert (quote.speaker_name, quote.fragment) == (speaker, False)
+
+
+def test_sentence_ending_in_an_acronym_still_ends() -> None:
+    quotes = extract_quotes(
+        article('Ms Vance flew home from the U.S. "The talks went well," said Tom Grant, her aide.')
+    )
+    assert only(quotes).speaker_name == "Tom Grant"

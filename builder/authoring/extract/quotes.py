@@ -51,7 +51,15 @@ _VERB = _by_first_letter(
 )
 # After a quote a verb may come first: '"...," agreed Mr Brown.' ("agreed to" is no attribution).
 _VERB_FIRST = rf"(?:{_VERB}|agreed)"
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)\.?"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)[.\u02d1]?"
+_TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det")
+# Stands in for the full stop of an abbreviation while attributions are read (a letter, so the
+# abbreviation stays one word: "Mr\u02d1 Allen", "H\u02d1W\u02d1").
+_ABBREVIATION_DOT = "\u02d1"
+_ABBREVIATION = re.compile(
+    r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
+    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+[A-Z][a-z]))"
+)
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 _CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|of|the|and|for)"
@@ -224,7 +232,9 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
     """
     paragraphs = tuple(_normalise_marks(text) for text in article.paragraphs)
     spans = [_find_spans(i, text) for i, text in enumerate(paragraphs)]
-    masked = [_mask(text, spans[i]) for i, text in enumerate(paragraphs)]
+    # Attribution is read where abbreviations ("Mr.", "Sen.", "H.W.") no longer end sentences.
+    plain = tuple(_protect_abbreviations(text) for text in paragraphs)
+    masked = [_mask(text, spans[i]) for i, text in enumerate(plain)]
     ctx = _narration(masked, entities)
     quotes: list[Quote] = []
     previous: _Span | None = None
@@ -232,8 +242,8 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
         first, last = group[0], group[-1]
         if not _has_words(" ".join(paragraphs[s.para][s.start : s.end] for s in group)):
             continue
-        pre, interrupted = _sentence_before(paragraphs[first.para], first.start - 1)
-        post = _sentence_after(paragraphs[last.para], last.closing)
+        pre, interrupted = _sentence_before(plain[first.para], first.start - 1)
+        post = _sentence_after(plain[last.para], last.closing)
         speaker, pre_standalone = _attribute(pre, post, interrupted=interrupted)
         standalone = (pre_standalone or not pre) and _post_ok(post)
         where = (first.para, first.start)
@@ -241,7 +251,7 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
         referent: str | None = None
         person = True
         # '"...," she said. "..."': one quote, interrupted by its attribution, goes on.
-        goes_on = previous is not None and _goes_on(paragraphs, previous, first)
+        goes_on = previous is not None and _goes_on(plain, previous, first)
         goes_on = goes_on and (speaker is None or (interrupted and speaker == _post_speaker(pre)))
         if speaker is None:
             # News convention: a quote with no attribution of its own continues the last speaker.
@@ -264,9 +274,10 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
             if fragment:
                 text = text.rstrip(",;:") if text.endswith("..") else text.rstrip(",;:.")
             evidence = tuple(dict.fromkeys(f"p{s.para + 1}" for s in pieces))
-            quote = Quote(speaker=speaker_id, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence)
+            shown = speaker.replace(_ABBREVIATION_DOT, ".") if speaker else None
+            quote = Quote(speaker=speaker_id, speaker_name=shown, text=text, fragment=fragment, evidence=evidence)
             before = quotes[-1] if quotes and index == 0 and goes_on else None
-            if before is not None and not (before.fragment or fragment) and before.speaker_name == speaker:
+            if before is not None and not (before.fragment or fragment) and before.speaker_name == shown:
                 quote = replace(
                     before,
                     text=f"{before.text} {text}",
@@ -326,20 +337,20 @@ def _refer(speaker: str, para: int, offset: int, ctx: _Context) -> tuple[str | N
 
 def _is_org(name: str, ctx: _Context) -> bool:
     if ctx.orgs is not None:
-        return name.casefold() in ctx.orgs
+        return name.replace(_ABBREVIATION_DOT, ".").casefold() in ctx.orgs
     return name not in ctx.person_names
 
 
 def _full_name(name: str, para: int, offset: int, ctx: _Context) -> str | None:
     """The nearest earlier full mention a surname stands for: "Mr Blair" -> "Tony Blair"."""
-    words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+    words = [w for w in name.split() if _bare(w) not in _HONORIFICS]
     if len(words) != 1:
         return None
     best: str | None = None
     for item in ctx.mentions:
         if (item.para, item.offset) >= (para, offset):
             break
-        parts = [w for w in item.name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        parts = [w for w in item.name.split() if _bare(w) not in _HONORIFICS]
         if len(parts) > 1 and parts[-1] == words[0]:
             best = " ".join(parts)
     return best
@@ -395,10 +406,12 @@ def _describe(description: str, para: int, offset: int, ctx: _Context) -> tuple[
 
 def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
     """The entity id for a speaker (its referent first), else the name as written."""
+    speaker = speaker.replace(_ABBREVIATION_DOT, ".")
+    referent = referent.replace(_ABBREVIATION_DOT, ".") if referent else None
     surfaces = [referent, speaker]
     for name in (referent, speaker):
         words = name.split() if name else []
-        titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
+        titled = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
         if titled:
             surfaces.append(" ".join(words[titled[-1] + 1 :]))  # "Labour MP Karen Buck" is Karen Buck
     owner = _OWNER.match(speaker)
@@ -413,6 +426,32 @@ def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
         if by_surname and (found is None or mentions.get(found, 0) <= 1 < mentions.get(by_surname, 0)):
             found = by_surname
     return found or referent or speaker
+
+
+def _protect_abbreviations(text: str) -> str:
+    """The text with the full stops of abbreviations replaced by `_ABBREVIATION_DOT` (same offsets)."""
+    if "." not in text:
+        return text
+    return _ABBREVIATION.sub(_abbreviation, text)
+
+
+def _abbreviation(match: re.Match[str]) -> str:
+    """An initial counts only inside a name ("George H.W. Bush", "J. Smith"), not "the U.S. The"."""
+    if match.group("word") is None:
+        words = match.string[: match.start()].split()
+        if words and not words[-1][:1].isupper() and words[-1][-1:] not in '"\u201c(':
+            return match.group()
+    return match.group().replace(".", _ABBREVIATION_DOT)
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without its abbreviation stop: "Mr." and "Mr\u02d1" are "mr"."""
+    return word.lower().rstrip("." + _ABBREVIATION_DOT)
+
+
+def _is_title(word: str) -> bool:
+    """A title word written out or abbreviated: "Senator", "Sen.", "Gov."."""
+    return word.lower() in TITLE_WORDS or (word[-1:] in "." + _ABBREVIATION_DOT and _bare(word) in _TITLE_ABBREVIATIONS)
 
 
 def _normalise_marks(text: str) -> str:
@@ -666,8 +705,8 @@ def _leading_person(segment: str) -> str | None:
     match = _LEADING_PERSON.match(segment)
     if not match:
         return None
-    words = [w for w in match.group(1).split() if w.lower().rstrip(".") not in _HONORIFICS]
-    if len(words) < 2 or any(w.lower() in TITLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
+    words = [w for w in match.group(1).split() if _bare(w) not in _HONORIFICS]
+    if len(words) < 2 or any(_is_title(w) or w.lower() in NOT_PERSON_WORDS for w in words):
         return None
     return _clean_name(match.group(1))
 
@@ -701,7 +740,7 @@ def _clean_name(name: str) -> str | None:
     while len(words) > 1 and words[1][:1].isupper() and words[0].lower() in _CONNECTIVES:
         words = words[1:]
     # Drop a leading title only when a core title word ends it: "Home Office" stays whole.
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
+    titled = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
     if titled and words[titled[-1]].lower() not in _TITLE_MODIFIERS and titled == list(range(len(titled))):
         words = words[titled[-1] + 1 :]
     if not words or (len(words) == 1 and words[0].lower() in _NOT_NAME_WORDS):
@@ -854,10 +893,10 @@ def _names(masked: list[str]) -> tuple[list[_Mention], list[_Mention]]:
 def _person_name(candidate: str, known_tokens: set[str]) -> str | None:
     """The person part of a capitalised run ("Japanese Prime Minister Sanae Takai" -> "Sanae Takai")."""
     words = _POSSESSIVE_AND_AFTER.sub("", candidate).split()
-    if any(w.lower().rstrip(".") in _HONORIFICS for w in words[:-1]):
-        start = max(i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _HONORIFICS)
+    if any(_bare(w) in _HONORIFICS for w in words[:-1]):
+        start = max(i for i, w in enumerate(words[:-1]) if _bare(w) in _HONORIFICS)
         return " ".join(words[start:])
-    titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+    titled = [i for i, w in enumerate(words) if _is_title(w)]
     if titled:
         words = words[titled[-1] + 1 :]
     while words and words[0].lower() in _NOT_NAME_START:
