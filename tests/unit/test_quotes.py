@@ -296,3 +296,37 @@ def test_sentence_ending_in_an_acronym_still_ends() -> None:
         article('Ms Vance flew home from the U.S. "The talks went well," said Tom Grant, her aide.')
     )
     assert only(quotes).speaker_name == "Tom Grant"
+
+
+def test_quote_ended_by_a_question_mark_keeps_the_attribution_after_it() -> None:
+    quote = only(extract_quotes(article('"Who will pay for the ferry?" Ms Vance asked.')))
+    assert quote.speaker_name == "Ms Vance"
+
+
+def test_party_tag_in_brackets_does_not_hide_the_speaker() -> None:
+    quote = only(extract_quotes(article('"The ferry will run all winter," Rep. Dana Okafor (D-Ohio) said.')))
+    assert quote.speaker_name == "Dana Okafor"
+
+
+def test_according_to_introduces_a_quote() -> None:
+    quote = only(extract_quotes(article('According to Ms Vance, "the ferry will run all winter."')))
+    assert (quote.speaker_name, quote.fragment) == ("Ms Vance", False)
+
+
+def test_dash_and_name_under_a_quote_name_its_speaker() -> None:
+    paragraph = "\u201cThe ferry must run.\u201d \u2015 Dana Okafor \u201cIt never runs on time.\u201d \u2015 Tom Grant"
+    quotes = extract_quotes(article(paragraph))
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("The ferry must run.", "Dana Okafor"),
+        ("It never runs on time.", "Tom Grant"),
+    ]
+
+
+def test_right_mark_opening_a_paragraph_opens_the_quote() -> None:
+    quote = only(extract_quotes(article("\u201dThe ferry must run all winter,\u201d said Tom Grant.")))
+    assert (quote.text, quote.speaker_name) == ("The ferry must run all winter", "Tom Grant")
+
+
+def test_coordinated_clause_gives_the_speaker() -> None:
+    text = 'Ms Vance was joined on stage by the mayor and joked, "The ferry is never late."'
+    assert only(extract_quotes(article(text))).speaker_name == "Ms Vance"

@@ -46,12 +46,21 @@ _VERB = _by_first_letter(
     "|continued|declared|announced|admits|admitted|commented|remarked|suggests|suggested|urges|urged"
     "|stresses|stressed|conceded|acknowledged|confirmed|tweeted|posted|recalls|recalled|predicted"
     "|joked|quipped|responded|countered|concluded|promised|vowed|revealed|maintains|maintained"
-    "|complained|described|insist|told reporters|went on|pointed out|observed|cautioned|boasted",
+    "|complained|described|insist|told reporters|went on|pointed out|observed|cautioned|boasted"
+    "|emphasized|emphasised|emphasizes|reiterated|repeated|answered|answers|responds|retorted|pressed"
+    "|interjected|exclaimed|shouted|yelled|wondered|mused|lamented|bragged|asserted|contended|charged"
+    "|pleaded|reasoned|proclaimed|declares|thundered|pledged|reported|reports|blogged|emailed|texted"
+    "|tweets|posts|concludes|points out|put it|puts it|shot back|fired back|chimed in|summed up|recounted"
+    "|testified|assured|affirms|affirmed|opined|scoffed|snapped|counters|predicts|remembered|recalls"
+    "|acknowledges|conceded|concedes|cautions|began|started|offered|read|reads|advised|replied|agrees",
     r"agreed(?=\s*(?:[,.;:!?\"\u201c\u201d]|$))",
 )
 # After a quote a verb may come first: '"...," agreed Mr Brown.' ("agreed to" is no attribution).
 _VERB_FIRST = rf"(?:{_VERB}|agreed)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)[.\u02d1]?"
+# "Steve Cohen, Democrat of Tennessee," / "Ron Johnson, R-Wis.,": a party, not a speaker.
+_AFFILIATION = re.compile(r"(?:Democrat|Republican|Independent)\s+of\s|[RDI]-[A-Z]")
+_PARENTHETICAL = re.compile(r"\((?:[RDI]|[RDI]-[\w. ]{1,16}|pictured|left|right|above|below)\)")
 _TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det")
 # Stands in for the full stop of an abbreviation while attributions are read (a letter, so the
 # abbreviation stays one word: "Mr\u02d1 Allen", "H\u02d1W\u02d1").
@@ -92,7 +101,10 @@ _QUOTED_AS_SAYING = re.compile(rf"\bquoted\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\
 _PRE_VERB = re.compile(rf"\b{_VERB}\b(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,8}}?)\s*(?P<punct>[:,]?)\s*$")
 # `Lee responded, saying, "` / `The office issued a statement, adding: "`: a participle whose
 # subject is the clause's own.
-_PARTICIPLE = r"(?:saying|adding|stating|writing|noting|declaring|explaining|insisting|warning|telling\s+\w+)"
+_PARTICIPLE = (
+    r"(?:saying|adding|stating|writing|noting|declaring|explaining|insisting|warning|telling\s+\w+|tweeting"
+    r"|posting|asking|arguing|asserting|claiming|joking|quipping|responding|replying|recalling|concluding)"
+)
 _PRE_PARTICIPLE = re.compile(
     rf"(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
     r"\s*(?P<punct>[:,]?)\s*$"
@@ -102,6 +114,9 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?P<subject>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+"
     r"(?:[a-z]+ed|took|went|wrote|sent|put|gave|made|spoke|has|had|is|was|also|later|then)\b"
 )
+# `…" ― Krystal Correa`: a dash and the name under a quote.
+_DASH_SPEAKER = re.compile(rf"^\s*[\u2015\u2014\u2013]\s*(?P<speaker>{_NAME})\s*[,.]?\s*$")
+_ACCORDING_TO = re.compile(rf"^(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\s*[,:]?$")
 # `X added that funding was short: "...`: a that-clause of any length ended by a colon.
 _PRE_THAT_COLON = re.compile(rf"\b{_VERB}\s+that\b[^\"\u201c\u201d]*:\s*$")
 # In narration (quotes blanked out) a closing mark before a capital also ends a sentence.
@@ -277,7 +292,8 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
             shown = speaker.replace(_ABBREVIATION_DOT, ".") if speaker else None
             quote = Quote(speaker=speaker_id, speaker_name=shown, text=text, fragment=fragment, evidence=evidence)
             before = quotes[-1] if quotes and index == 0 and goes_on else None
-            if before is not None and not (before.fragment or fragment) and before.speaker_name == shown:
+            same = before is not None and _last_word(before.speaker_name) == _last_word(shown)
+            if before is not None and same and not (before.fragment or fragment):
                 quote = replace(
                     before,
                     text=f"{before.text} {text}",
@@ -286,6 +302,10 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
                 quotes.pop()
             quotes.append(quote)
     return tuple(quotes)
+
+
+def _last_word(name: str | None) -> str | None:
+    return name.split()[-1] if name else None
 
 
 def _goes_on(paragraphs: tuple[str, ...], previous: _Span, first: _Span) -> bool:
@@ -429,15 +449,18 @@ def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
 
 
 def _protect_abbreviations(text: str) -> str:
-    """The text with the full stops of abbreviations replaced by `_ABBREVIATION_DOT` (same offsets)."""
+    """The text with the full stops of abbreviations replaced by `_ABBREVIATION_DOT` and short
+    asides in brackets ("Jason Chaffetz (R-Utah) said") blanked, offsets kept."""
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
     if "." not in text:
         return text
     return _ABBREVIATION.sub(_abbreviation, text)
 
 
 def _abbreviation(match: re.Match[str]) -> str:
-    """An initial counts only inside a name ("George H.W. Bush", "J. Smith"), not "the U.S. The"."""
-    if match.group("word") is None:
+    """An initial stays in a name ("said R. Gil Kerlikowske", "George H.W. Bush"); a dotted acronym
+    after a lower-case word ends a sentence ("in the U.S. The")."""
+    if match.group("word") is None and len(match.group()) > 2:
         words = match.string[: match.start()].split()
         if words and not words[-1][:1].isupper() and words[-1][-1:] not in '"\u201c(':
             return match.group()
@@ -513,7 +536,8 @@ def _find_spans(para: int, text: str) -> list[_Span]:
         if ch == "\u201c":
             is_open = True
         elif ch == "\u201d":
-            is_open = False
+            # A right mark written for a left one: "\u201dFear. I ..." at the start of a quote.
+            is_open = open_at is None and before in _OPENING_CONTEXT and after.isalnum()
         else:
             opens, closes = before in _OPENING_CONTEXT, after in _CLOSING_CONTEXT
             is_open = open_at is None if opens == closes else opens
@@ -569,24 +593,33 @@ def _sentence_before(text: str, mark: int) -> tuple[str, bool]:
 def _sentence_after(text: str, closing: int) -> str:
     """The rest of the sentence after a closing mark, up to any next quote; empty if the quote ended it."""
     tail = text[closing:]
-    if _QUOTE_ENDS_SENTENCE.match(text, max(closing - 2, 0)):
-        return ""
+    ended = _QUOTE_ENDS_SENTENCE.match(text, max(closing - 2, 0)) is not None
     end = _SENTENCE_END.search(tail)
     tail = tail[: end.start() + 1] if end else tail
     cut = min((i for i in (tail.find('"'), tail.find("\u201c")) if i >= 0), default=len(tail))
-    return tail[:cut]
+    tail = tail[:cut]
+    # '"...?" Ms Vance asked.': a question or exclamation is still attributed after its close.
+    return "" if ended and (not tail.strip() or _post_speaker(tail) is None) else tail
 
 
 def _post_ok(post: str) -> bool:
     """After a standalone quote comes the end of the sentence, an attribution or more quotation."""
     rest = post.strip()
-    return not rest or bool(_ONLY_PUNCTUATION.fullmatch(rest)) or _post_speaker(post) is not None
+    if not rest or _ONLY_PUNCTUATION.fullmatch(rest) or _DASH_SPEAKER.match(post):
+        return True
+    return _post_speaker(post) is not None
 
 
 def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | None, bool]:
     """(speaker as written, True if the quote follows `X said:`-style attribution directly)."""
     speaker = _post_speaker(post)
-    standalone = not pre
+    dash = _DASH_SPEAKER.match(post) if speaker is None else None
+    if dash is not None:
+        speaker = _clean_name(dash.group("speaker"))
+    standalone = not pre or _DASH_SPEAKER.match(pre) is not None  # the signature of the quote before
+    according = _ACCORDING_TO.match(pre)
+    if according is not None:
+        return speaker or _clean_name(according.group("speaker")), True
     participle = _PRE_PARTICIPLE.search(pre)
     if participle:
         that = _THAT.search(participle.group("adjunct"))
@@ -600,7 +633,8 @@ def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str |
         that = _THAT.search(match.group("adjunct"))
         standalone = match.group("punct") == ":" or (bool(match.group("punct")) and not that)
         if speaker is None:
-            speaker = _subject(pre[: match.start()])
+            # "X was joined on stage by Y and joked, ...": the subject of the coordinated clause.
+            speaker = _subject(pre[: match.start()]) or _clause_subject(pre[: match.start()])
     elif that_colon:
         # `Dr Houck added that funding was short: "..."`: a whole quote after the colon.
         standalone = True
@@ -685,7 +719,9 @@ def _subject(text: str) -> str | None:
         name = _leading_person(segment) or _final_name(segment)
         previous = _final_name(segments[index - 1]) if index > 0 else None
         # A description after a name ("Roy Asher, chief investment officer of X,") is an appositive.
-        appositive = previous is not None and (name is None or segment[0].islower())
+        appositive = previous is not None and (
+            name is None or segment[0].islower() or _AFFILIATION.match(segment) is not None
+        )
         if name and not appositive:
             return name
         described = _DESCRIPTION.match(segment) or (segment.islower() and len(words) <= 4)
