@@ -1,7 +1,7 @@
 """Quotations and who said them, found with hand-written attribution patterns.
 
-Only double quotation marks (straight and curly) delimit quotes: single marks are too often
-apostrophes. The headline (``p0``) is skipped because headline quotes repeat body quotes
+Only double quotation marks (straight, curly, or two apostrophes) delimit quotes: single marks
+are too often apostrophes. The headline (``p0``) is skipped because headline quotes repeat body quotes
 without attribution.
 
 A quote left open at the end of a paragraph and continued by a next paragraph that opens with
@@ -9,6 +9,8 @@ a quote mark (the news convention for multi-paragraph quotes) is one `Quote`: it
 the verbatim parts joined by a single space and its ``evidence`` lists every paragraph. A quote
 reopened inside its own paragraph before it closed ('...26 weeks. "We are...') gives one
 `Quote` per part, all with the same speaker, so every single-paragraph text is verbatim.
+A quote resumed right after its own attribution ('"...," she said. "..."', or a whole-paragraph
+quote after an attributed one) is one `Quote` too, its parts joined by a single space.
 """
 
 from __future__ import annotations
