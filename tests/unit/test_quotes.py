@@ -114,10 +114,36 @@ def test_pronoun_without_a_named_person_stays_unknown() -> None:
     assert only(quotes).speaker_name is None
 
 
-def test_unattributed_quote_continues_the_previous_speaker() -> None:
-    quotes = extract_quotes(article('"The bridge is safe," said Mr Okafor. "Engineers checked every bolt last week."'))
+def test_quote_resumed_after_its_attribution_is_one_quote() -> None:
+    quote = only(
+        extract_quotes(article('"The bridge is safe," said Mr Okafor. "Engineers checked every bolt last week."'))
+    )
+    assert quote.speaker_name == "Mr Okafor" and not quote.fragment
+    assert quote.text == "The bridge is safe Engineers checked every bolt last week."
+
+
+def test_unattributed_quote_after_narration_continues_the_previous_speaker() -> None:
+    quotes = extract_quotes(
+        article(
+            '"The bridge is safe," said Mr Okafor. The council will vote on the repairs in May. '
+            '"Engineers checked every bolt last week."',
+        )
+    )
     assert [q.speaker_name for q in quotes] == ["Mr Okafor", "Mr Okafor"]
-    assert not any(q.fragment for q in quotes)
+
+
+def test_whole_paragraph_quote_after_an_attributed_one_goes_on_with_it() -> None:
+    quote = only(
+        extract_quotes(article('"The bridge is safe," Mr Okafor said.', '"Engineers checked every bolt last week."'))
+    )
+    assert quote.evidence == ("p1", "p2") and quote.speaker_name == "Mr Okafor"
+
+
+def test_quote_after_a_new_attribution_stays_apart() -> None:
+    quotes = extract_quotes(
+        article('"The bridge is safe," Mr Okafor said.', '"Nobody has checked the bolts," Ms Vance replied.')
+    )
+    assert [q.speaker_name for q in quotes] == ["Mr Okafor", "Ms Vance"]
 
 
 def test_short_embedded_phrases_are_fragments() -> None:
@@ -187,8 +213,27 @@ def test_person_before_their_employer_is_the_speaker() -> None:
 
 
 def test_quote_interrupted_by_its_attribution_keeps_the_speaker() -> None:
-    quotes = extract_quotes(article('"The bridge is late," said Ann Okafor, head of Grimco, "but it will open."'))
-    assert [q.speaker_name for q in quotes] == ["Ann Okafor", "Ann Okafor"]
+    quote = only(extract_quotes(article('"The bridge is late," said Ann Okafor, head of Grimco, "but it will open."')))
+    assert (quote.speaker_name, quote.text) == ("Ann Okafor", "The bridge is late but it will open.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Ms Vance answered the critics, saying, "The ferry will run all winter."',
+        'On Monday, Ms Vance issued a statement, saying: "The ferry will run all winter."',
+        'Ms Vance wrote on her blog, adding, "The ferry will run all winter."',
+    ],
+)
+def test_participle_introduces_a_quote_of_the_clause_subject(paragraph: str) -> None:
+    quote = only(extract_quotes(article(paragraph)))
+    assert (quote.speaker_name, quote.fragment) == ("Ms Vance", False)
+
+
+def test_office_statement_introduced_by_a_participle() -> None:
+    text = 'The mayor\'s office issued a statement, saying, "Work will start in June as planned."'
+    quote = only(extract_quotes(article(text)))
+    assert quote.speaker_name == "The mayor's office" and not quote.fragment
 
 
 def test_description_refers_to_the_person_named_before() -> None:
@@ -219,3 +264,69 @@ def test_short_name_follows_the_nearest_full_mention() -> None:
         'Mr Blair said: "Safety comes first."',
     )
     assert ids == ["tony-blair"]
+
+
+def test_doubled_apostrophes_delimit_a_quote() -> None:
+    quote = only(extract_quotes(article("''The ferry will run all winter,'' said Mr Okafor.")))
+    assert (quote.speaker_name, quote.text, quote.fragment) == ("Mr Okafor", "The ferry will run all winter", False)
+
+
+def test_single_quote_nested_in_doubled_apostrophes_stays_in_the_text() -> None:
+    quote = only(extract_quotes(article("Ms Vance said: ''They told me, 'Wait until spring.'''")))
+    assert quote.text == "They told me, 'Wait until spring.'"
+    assert quote.speaker_name == "Ms Vance"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"The ferry will run all winter," Mr. Okafor said.', "Mr. Okafor"),
+        ('"The ferry will run all winter," said Sen. Dana Okafor, a Democrat.', "Dana Okafor"),
+        ('Gov. Dana Okafor told reporters: "The ferry will run all winter."', "Dana Okafor"),
+        ('"The ferry will run all winter," said George T.R. Okafor.', "George T.R. Okafor"),
+    ],
+)
+def test_abbreviation_stops_do_not_end_the_attribution(paragraph: str, speaker: str) -> None:
+    quote = only(extract_quotes(article(paragraph)))
+    assert (quote.speaker_name, quote.fragment) == (speaker, False)
+
+
+def test_sentence_ending_in_an_acronym_still_ends() -> None:
+    quotes = extract_quotes(
+        article('Ms Vance flew home from the U.S. "The talks went well," said Tom Grant, her aide.')
+    )
+    assert only(quotes).speaker_name == "Tom Grant"
+
+
+def test_quote_ended_by_a_question_mark_keeps_the_attribution_after_it() -> None:
+    quote = only(extract_quotes(article('"Who will pay for the ferry?" Ms Vance asked.')))
+    assert quote.speaker_name == "Ms Vance"
+
+
+def test_party_tag_in_brackets_does_not_hide_the_speaker() -> None:
+    quote = only(extract_quotes(article('"The ferry will run all winter," Rep. Dana Okafor (D-Ohio) said.')))
+    assert quote.speaker_name == "Dana Okafor"
+
+
+def test_according_to_introduces_a_quote() -> None:
+    quote = only(extract_quotes(article('According to Ms Vance, "the ferry will run all winter."')))
+    assert (quote.speaker_name, quote.fragment) == ("Ms Vance", False)
+
+
+def test_dash_and_name_under_a_quote_name_its_speaker() -> None:
+    paragraph = "\u201cThe ferry must run.\u201d \u2015 Dana Okafor \u201cIt never runs on time.\u201d \u2015 Tom Grant"
+    quotes = extract_quotes(article(paragraph))
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("The ferry must run.", "Dana Okafor"),
+        ("It never runs on time.", "Tom Grant"),
+    ]
+
+
+def test_right_mark_opening_a_paragraph_opens_the_quote() -> None:
+    quote = only(extract_quotes(article("\u201dThe ferry must run all winter,\u201d said Tom Grant.")))
+    assert (quote.text, quote.speaker_name) == ("The ferry must run all winter", "Tom Grant")
+
+
+def test_coordinated_clause_gives_the_speaker() -> None:
+    text = 'Ms Vance was joined on stage by the mayor and joked, "The ferry is never late."'
+    assert only(extract_quotes(article(text))).speaker_name == "Ms Vance"

@@ -1,7 +1,7 @@
 """Quotations and who said them, found with hand-written attribution patterns.
 
-Only double quotation marks (straight and curly) delimit quotes: single marks are too often
-apostrophes. The headline (``p0``) is skipped because headline quotes repeat body quotes
+Only double quotation marks (straight, curly, or two apostrophes) delimit quotes: single marks
+are too often apostrophes. The headline (``p0``) is skipped because headline quotes repeat body quotes
 without attribution.
 
 A quote left open at the end of a paragraph and continued by a next paragraph that opens with
@@ -9,13 +9,15 @@ a quote mark (the news convention for multi-paragraph quotes) is one `Quote`: it
 the verbatim parts joined by a single space and its ``evidence`` lists every paragraph. A quote
 reopened inside its own paragraph before it closed ('...26 weeks. "We are...') gives one
 `Quote` per part, all with the same speaker, so every single-paragraph text is verbatim.
+A quote resumed right after its own attribution ('"...," she said. "..."', or a whole-paragraph
+quote after an attributed one) is one `Quote` too, its parts joined by a single space.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...model import Article, Quote
 from .entities import Entities, resolve_name
@@ -46,12 +48,29 @@ _VERB = _by_first_letter(
     "|continued|declared|announced|admits|admitted|commented|remarked|suggests|suggested|urges|urged"
     "|stresses|stressed|conceded|acknowledged|confirmed|tweeted|posted|recalls|recalled|predicted"
     "|joked|quipped|responded|countered|concluded|promised|vowed|revealed|maintains|maintained"
-    "|complained|described|insist|told reporters|went on|pointed out|observed|cautioned|boasted",
+    "|complained|described|insist|told reporters|went on|pointed out|observed|cautioned|boasted"
+    "|emphasized|emphasised|emphasizes|reiterated|repeated|answered|answers|responds|retorted|pressed"
+    "|interjected|exclaimed|shouted|yelled|wondered|mused|lamented|bragged|asserted|contended|charged"
+    "|pleaded|reasoned|proclaimed|declares|thundered|pledged|reported|reports|blogged|emailed|texted"
+    "|tweets|posts|concludes|points out|put it|puts it|shot back|fired back|chimed in|summed up|recounted"
+    "|testified|assured|affirms|affirmed|opined|scoffed|snapped|counters|predicts|remembered|recalls"
+    "|acknowledges|conceded|concedes|cautions|began|started|offered|read|reads|advised|replied|agrees",
     r"agreed(?=\s*(?:[,.;:!?\"\u201c\u201d]|$))",
 )
 # After a quote a verb may come first: '"...," agreed Mr Brown.' ("agreed to" is no attribution).
 _VERB_FIRST = rf"(?:{_VERB}|agreed)"
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)\.?"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)[.\u02d1]?"
+# "Steve Cohen, Democrat of Tennessee," / "Ron Johnson, R-Wis.,": a party, not a speaker.
+_AFFILIATION = re.compile(r"(?:Democrat|Republican|Independent)\s+of\s|[RDI]-[A-Z]")
+_PARENTHETICAL = re.compile(r"\((?:[RDI]|[RDI]-[\w. ]{1,16}|pictured|left|right|above|below)\)")
+_TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det")
+# Stands in for the full stop of an abbreviation while attributions are read (a letter, so the
+# abbreviation stays one word: "Mr\u02d1 Allen", "H\u02d1W\u02d1").
+_ABBREVIATION_DOT = "\u02d1"
+_ABBREVIATION = re.compile(
+    r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
+    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+[A-Z][a-z]))"
+)
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 _CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|of|the|and|for)"
@@ -82,6 +101,24 @@ _QUOTED_AS_SAYING = re.compile(rf"\bquoted\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\
 # `Lee said: "` / `Takai wrote on X, "` / `X's office said in a statement, "`: the LAST speech
 # verb in the sentence before the quote, its adjunct (up to eight words) and the punctuation.
 _PRE_VERB = re.compile(rf"\b{_VERB}\b(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,8}}?)\s*(?P<punct>[:,]?)\s*$")
+# `Lee responded, saying, "` / `The office issued a statement, adding: "`: a participle whose
+# subject is the clause's own.
+_PARTICIPLE = (
+    r"(?:saying|adding|stating|writing|noting|declaring|explaining|insisting|warning|telling\s+\w+|tweeting"
+    r"|posting|asking|arguing|asserting|claiming|joking|quipping|responding|replying|recalling|concluding)"
+)
+_PRE_PARTICIPLE = re.compile(
+    rf"(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
+    r"\s*(?P<punct>[:,]?)\s*$"
+)
+# The subject of a clause: the words before its verb ("issued", "took to", "went on").
+_CLAUSE_SUBJECT = re.compile(
+    r"(?P<subject>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+"
+    r"(?:[a-z]+ed|took|went|wrote|sent|put|gave|made|spoke|has|had|is|was|also|later|then)\b"
+)
+# `…" ― Krystal Correa`: a dash and the name under a quote.
+_DASH_SPEAKER = re.compile(rf"^\s*[\u2015\u2014\u2013]\s*(?P<speaker>{_NAME})\s*[,.]?\s*$")
+_ACCORDING_TO = re.compile(rf"^(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+(?P<speaker>{_NAME}|{_DET_PHRASE})\s*[,:]?$")
 # `X added that funding was short: "...`: a that-clause of any length ended by a colon.
 _PRE_THAT_COLON = re.compile(rf"\b{_VERB}\s+that\b[^\"\u201c\u201d]*:\s*$")
 # In narration (quotes blanked out) a closing mark before a capital also ends a sentence.
@@ -127,6 +164,7 @@ _SUBJECT_HEADS = _PERSON_NOUNS | _ORG_NOUNS
 _SENTENCE_CONNECTIVES = _CONNECTIVES | {"and", "but", "however"}
 _NOT_NAME_START = _CONNECTIVES | _ADVERBIAL_STARTS | {"the"}
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
+_DOUBLED_APOSTROPHES = re.compile("'''?")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _OWNER = re.compile(rf"({_CAP}(?:\s+{_CAP})+)\s+(?:of|at|from)\s")
 _WORD_CHAR = re.compile(r"\w")
@@ -209,23 +247,29 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
     `speaker` is the entity id of the person or organisation meant, else the name as written;
     without it `speaker` stays None for the caller to resolve.
     """
-    paragraphs = article.paragraphs
+    paragraphs = tuple(_normalise_marks(text) for text in article.paragraphs)
     spans = [_find_spans(i, text) for i, text in enumerate(paragraphs)]
-    masked = [_mask(text, spans[i]) for i, text in enumerate(paragraphs)]
+    # Attribution is read where abbreviations ("Mr.", "Sen.", "H.W.") no longer end sentences.
+    plain = tuple(_protect_abbreviations(text) for text in paragraphs)
+    masked = [_mask(text, spans[i]) for i, text in enumerate(plain)]
     ctx = _narration(masked, entities)
     quotes: list[Quote] = []
+    previous: _Span | None = None
     for group in _group_spans(spans, paragraphs):
         first, last = group[0], group[-1]
         if not _has_words(" ".join(paragraphs[s.para][s.start : s.end] for s in group)):
             continue
-        pre, interrupted = _sentence_before(paragraphs[first.para], first.start - 1)
-        post = _sentence_after(paragraphs[last.para], last.closing)
+        pre, interrupted = _sentence_before(plain[first.para], first.start - 1)
+        post = _sentence_after(plain[last.para], last.closing)
         speaker, pre_standalone = _attribute(pre, post, interrupted=interrupted)
         standalone = (pre_standalone or not pre) and _post_ok(post)
         where = (first.para, first.start)
         _read_until(ctx, *where)
         referent: str | None = None
         person = True
+        # '"...," she said. "..."': one quote, interrupted by its attribution, goes on.
+        goes_on = previous is not None and _goes_on(plain, previous, first)
+        goes_on = goes_on and (speaker is None or (interrupted and speaker == _post_speaker(pre)))
         if speaker is None:
             # News convention: a quote with no attribution of its own continues the last speaker.
             event = _latest_item(ctx.events, *where) if standalone else None
@@ -237,6 +281,7 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
             bisect.insort(ctx.events, _Mention(*where, speaker, referent, person), key=_position)
             bisect.insort(ctx.salient, _Mention(*where, speaker, referent, person), key=_position)
         speaker_id = _speaker_id(entities, speaker, referent) if entities is not None and speaker else None
+        previous = last
         for index, pieces in enumerate(_split_runs(group)):
             text = " ".join(t for t in (_trim(paragraphs[s.para][s.start : s.end]) for s in pieces) if t)
             if not _has_words(text):
@@ -246,9 +291,40 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
             if fragment:
                 text = text.rstrip(",;:") if text.endswith("..") else text.rstrip(",;:.")
             evidence = tuple(dict.fromkeys(f"p{s.para + 1}" for s in pieces))
-            quote = Quote(speaker=speaker_id, speaker_name=speaker, text=text, fragment=fragment, evidence=evidence)
+            shown = speaker.replace(_ABBREVIATION_DOT, ".") if speaker else None
+            quote = Quote(speaker=speaker_id, speaker_name=shown, text=text, fragment=fragment, evidence=evidence)
+            before = quotes[-1] if quotes and index == 0 and goes_on else None
+            same = before is not None and _last_word(before.speaker_name) == _last_word(shown)
+            if before is not None and same and not (before.fragment or fragment):
+                quote = replace(
+                    before,
+                    text=f"{before.text} {text}",
+                    evidence=tuple(dict.fromkeys((*before.evidence, *evidence))),
+                )
+                quotes.pop()
             quotes.append(quote)
     return tuple(quotes)
+
+
+def _last_word(name: str | None) -> str | None:
+    return name.split()[-1] if name else None
+
+
+def _goes_on(paragraphs: tuple[str, ...], previous: _Span, first: _Span) -> bool:
+    """Whether only the last quote's own attribution stands between it and the quote at `first`.
+
+    In the same paragraph or at the start of the next one: '"...," Ms Vance said. "..."'.
+    """
+    if first.para == previous.para:
+        gap = paragraphs[first.para][previous.closing : first.start - 1]
+    elif first.para == previous.para + 1 and not paragraphs[first.para][: first.start - 1].strip():
+        gap = paragraphs[previous.para][previous.closing :]
+    else:
+        return False
+    gap = gap.strip()
+    if not gap or _ONLY_PUNCTUATION.fullmatch(gap):
+        return True
+    return len(gap) < 200 and _SENTENCE_END.search(gap) is None and _post_speaker(gap) is not None
 
 
 def _refer(speaker: str, para: int, offset: int, ctx: _Context) -> tuple[str | None, str | None, bool]:
@@ -283,20 +359,20 @@ def _refer(speaker: str, para: int, offset: int, ctx: _Context) -> tuple[str | N
 
 def _is_org(name: str, ctx: _Context) -> bool:
     if ctx.orgs is not None:
-        return name.casefold() in ctx.orgs
+        return name.replace(_ABBREVIATION_DOT, ".").casefold() in ctx.orgs
     return name not in ctx.person_names
 
 
 def _full_name(name: str, para: int, offset: int, ctx: _Context) -> str | None:
     """The nearest earlier full mention a surname stands for: "Mr Blair" -> "Tony Blair"."""
-    words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+    words = [w for w in name.split() if _bare(w) not in _HONORIFICS]
     if len(words) != 1:
         return None
     best: str | None = None
     for item in ctx.mentions:
         if (item.para, item.offset) >= (para, offset):
             break
-        parts = [w for w in item.name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        parts = [w for w in item.name.split() if _bare(w) not in _HONORIFICS]
         if len(parts) > 1 and parts[-1] == words[0]:
             best = " ".join(parts)
     return best
@@ -352,10 +428,12 @@ def _describe(description: str, para: int, offset: int, ctx: _Context) -> tuple[
 
 def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
     """The entity id for a speaker (its referent first), else the name as written."""
+    speaker = speaker.replace(_ABBREVIATION_DOT, ".")
+    referent = referent.replace(_ABBREVIATION_DOT, ".") if referent else None
     surfaces = [referent, speaker]
     for name in (referent, speaker):
         words = name.split() if name else []
-        titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
+        titled = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
         if titled:
             surfaces.append(" ".join(words[titled[-1] + 1 :]))  # "Labour MP Karen Buck" is Karen Buck
     owner = _OWNER.match(speaker)
@@ -370,6 +448,56 @@ def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
         if by_surname and (found is None or mentions.get(found, 0) <= 1 < mentions.get(by_surname, 0)):
             found = by_surname
     return found or referent or speaker
+
+
+def _protect_abbreviations(text: str) -> str:
+    """The text with the full stops of abbreviations replaced by `_ABBREVIATION_DOT` and short
+    asides in brackets ("Jason Chaffetz (R-Utah) said") blanked, offsets kept."""
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    if "." not in text:
+        return text
+    return _ABBREVIATION.sub(_abbreviation, text)
+
+
+def _abbreviation(match: re.Match[str]) -> str:
+    """An initial stays in a name ("said R. Gil Kerlikowske", "George H.W. Bush"); a dotted acronym
+    after a lower-case word ends a sentence ("in the U.S. The")."""
+    if match.group("word") is None and len(match.group()) > 2:
+        words = match.string[: match.start()].split()
+        if words and not words[-1][:1].isupper() and words[-1][-1:] not in '"\u201c(':
+            return match.group()
+    return match.group().replace(".", _ABBREVIATION_DOT)
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without its abbreviation stop: "Mr." and "Mr\u02d1" are "mr"."""
+    return word.lower().rstrip("." + _ABBREVIATION_DOT)
+
+
+def _is_title(word: str) -> bool:
+    """A title word written out or abbreviated: "Senator", "Sen.", "Gov."."""
+    return word.lower() in TITLE_WORDS or (word[-1:] in "." + _ABBREVIATION_DOT and _bare(word) in _TITLE_ABBREVIATIONS)
+
+
+def _normalise_marks(text: str) -> str:
+    """Two apostrophes written for a double mark (''Yes,'' he said) become one, offsets kept.
+
+    The freed character becomes a space on the side away from the quoted words, so a quote's text
+    stays as written; of three marks the single one stays on the quoted words' side.
+    """
+    if "''" not in text:
+        return text
+    return _DOUBLED_APOSTROPHES.sub(_one_mark, text)
+
+
+def _one_mark(match: re.Match[str]) -> str:
+    start = match.start()
+    if start == 0:  # the paragraph opens with the quote: keep the mark first
+        return "\" '" if len(match.group()) == 3 else '" '
+    closing = not match.string[start - 1].isspace()
+    if len(match.group()) == 3:
+        return "'\" " if closing else " \"'"
+    return '" ' if closing else ' "'
 
 
 def _mask(text: str, spans: list[_Span]) -> str:
@@ -410,7 +538,8 @@ def _find_spans(para: int, text: str) -> list[_Span]:
         if ch == "\u201c":
             is_open = True
         elif ch == "\u201d":
-            is_open = False
+            # A right mark written for a left one: "\u201dFear. I ..." at the start of a quote.
+            is_open = open_at is None and before in _OPENING_CONTEXT and after.isalnum()
         else:
             opens, closes = before in _OPENING_CONTEXT, after in _CLOSING_CONTEXT
             is_open = open_at is None if opens == closes else opens
@@ -466,24 +595,38 @@ def _sentence_before(text: str, mark: int) -> tuple[str, bool]:
 def _sentence_after(text: str, closing: int) -> str:
     """The rest of the sentence after a closing mark, up to any next quote; empty if the quote ended it."""
     tail = text[closing:]
-    if _QUOTE_ENDS_SENTENCE.match(text, max(closing - 2, 0)):
-        return ""
+    ended = _QUOTE_ENDS_SENTENCE.match(text, max(closing - 2, 0)) is not None
     end = _SENTENCE_END.search(tail)
     tail = tail[: end.start() + 1] if end else tail
     cut = min((i for i in (tail.find('"'), tail.find("\u201c")) if i >= 0), default=len(tail))
-    return tail[:cut]
+    tail = tail[:cut]
+    # '"...?" Ms Vance asked.': a question or exclamation is still attributed after its close.
+    return "" if ended and (not tail.strip() or _post_speaker(tail) is None) else tail
 
 
 def _post_ok(post: str) -> bool:
     """After a standalone quote comes the end of the sentence, an attribution or more quotation."""
     rest = post.strip()
-    return not rest or bool(_ONLY_PUNCTUATION.fullmatch(rest)) or _post_speaker(post) is not None
+    if not rest or _ONLY_PUNCTUATION.fullmatch(rest) or _DASH_SPEAKER.match(post):
+        return True
+    return _post_speaker(post) is not None
 
 
 def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | None, bool]:
     """(speaker as written, True if the quote follows `X said:`-style attribution directly)."""
     speaker = _post_speaker(post)
-    standalone = not pre
+    dash = _DASH_SPEAKER.match(post) if speaker is None else None
+    if dash is not None:
+        speaker = _clean_name(dash.group("speaker"))
+    standalone = not pre or _DASH_SPEAKER.match(pre) is not None  # the signature of the quote before
+    according = _ACCORDING_TO.match(pre)
+    if according is not None:
+        return speaker or _clean_name(according.group("speaker")), True
+    participle = _PRE_PARTICIPLE.search(pre)
+    if participle:
+        that = _THAT.search(participle.group("adjunct"))
+        standalone = bool(participle.group("punct")) and not that
+        return speaker or _clause_subject(pre[: participle.start()]), standalone
     match = _PRE_VERB.search(pre)
     that_colon = _PRE_THAT_COLON.search(pre)
     if match:
@@ -492,7 +635,8 @@ def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str |
         that = _THAT.search(match.group("adjunct"))
         standalone = match.group("punct") == ":" or (bool(match.group("punct")) and not that)
         if speaker is None:
-            speaker = _subject(pre[: match.start()])
+            # "X was joined on stage by Y and joked, ...": the subject of the coordinated clause.
+            speaker = _subject(pre[: match.start()]) or _clause_subject(pre[: match.start()])
     elif that_colon:
         # `Dr Houck added that funding was short: "..."`: a whole quote after the colon.
         standalone = True
@@ -501,11 +645,35 @@ def _attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str |
     elif interrupted and speaker is None and _post_speaker(pre):
         # '"...," said Karen Thomson, chief executive, "with many..."': the same speaker goes on.
         speaker = _post_speaker(pre)
+        standalone = speaker is not None
     elif pre.endswith(":") and speaker is None:
         # Match-report style "Manchester City boss Kevin Keegan: "...""
         speaker = _final_name(pre[:-1].split(",")[-1].strip())
         standalone = speaker is not None
     return speaker, standalone
+
+
+def _clause_subject(clause: str) -> str | None:
+    """Who a participle's clause is about: "Takai responded, expressing her hopes" -> "Takai".
+
+    A speech verb in the clause gives its subject; otherwise the clause opens with it, after any
+    leading adverbials ("On Tuesday, Lee's office issued a statement").
+    """
+    verb = _SPEECH.search(clause)
+    if verb is not None and verb.group("who") is None:
+        return _subject(clause[: verb.start()])
+    for segment in clause.split(","):
+        segment = _strip_connectives(segment.strip())
+        if not segment or segment.split()[0].lower() in _ADVERBIAL_STARTS:
+            continue
+        found = _CLAUSE_SUBJECT.match(segment)
+        if found is None:
+            return None
+        subject = found.group("subject")
+        if _PRONOUN_RE.fullmatch(subject) or subject.split()[0].lower() in _DETERMINERS:
+            return subject
+        return _clean_name(subject) if _NAME_RE.fullmatch(subject) else None
+    return None
 
 
 def _post_speaker(post: str) -> str | None:
@@ -553,7 +721,9 @@ def _subject(text: str) -> str | None:
         name = _leading_person(segment) or _final_name(segment)
         previous = _final_name(segments[index - 1]) if index > 0 else None
         # A description after a name ("Roy Asher, chief investment officer of X,") is an appositive.
-        appositive = previous is not None and (name is None or segment[0].islower())
+        appositive = previous is not None and (
+            name is None or segment[0].islower() or _AFFILIATION.match(segment) is not None
+        )
         if name and not appositive:
             return name
         described = _DESCRIPTION.match(segment) or (segment.islower() and len(words) <= 4)
@@ -573,8 +743,8 @@ def _leading_person(segment: str) -> str | None:
     match = _LEADING_PERSON.match(segment)
     if not match:
         return None
-    words = [w for w in match.group(1).split() if w.lower().rstrip(".") not in _HONORIFICS]
-    if len(words) < 2 or any(w.lower() in TITLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
+    words = [w for w in match.group(1).split() if _bare(w) not in _HONORIFICS]
+    if len(words) < 2 or any(_is_title(w) or w.lower() in NOT_PERSON_WORDS for w in words):
         return None
     return _clean_name(match.group(1))
 
@@ -608,7 +778,7 @@ def _clean_name(name: str) -> str | None:
     while len(words) > 1 and words[1][:1].isupper() and words[0].lower() in _CONNECTIVES:
         words = words[1:]
     # Drop a leading title only when a core title word ends it: "Home Office" stays whole.
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS]
+    titled = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
     if titled and words[titled[-1]].lower() not in _TITLE_MODIFIERS and titled == list(range(len(titled))):
         words = words[titled[-1] + 1 :]
     if not words or (len(words) == 1 and words[0].lower() in _NOT_NAME_WORDS):
@@ -761,10 +931,10 @@ def _names(masked: list[str]) -> tuple[list[_Mention], list[_Mention]]:
 def _person_name(candidate: str, known_tokens: set[str]) -> str | None:
     """The person part of a capitalised run ("Japanese Prime Minister Sanae Takai" -> "Sanae Takai")."""
     words = _POSSESSIVE_AND_AFTER.sub("", candidate).split()
-    if any(w.lower().rstrip(".") in _HONORIFICS for w in words[:-1]):
-        start = max(i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _HONORIFICS)
+    if any(_bare(w) in _HONORIFICS for w in words[:-1]):
+        start = max(i for i, w in enumerate(words[:-1]) if _bare(w) in _HONORIFICS)
         return " ".join(words[start:])
-    titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+    titled = [i for i, w in enumerate(words) if _is_title(w)]
     if titled:
         words = words[titled[-1] + 1 :]
     while words and words[0].lower() in _NOT_NAME_START:
