@@ -202,9 +202,10 @@ def publish(
     from .cache import PageCache, scan_notes
     from .publish.aliases import load_aliases
     from .publish.gather import collect_notes, make_site
+    from .publish.links import check_body_links
     from .publish.output import SiteWriter
     from .publish.quick import BodyStore, body_pages
-    from .publish.render import Renderer, make_extra_files, make_pages, static_files
+    from .publish.render import Renderer, make_extra_files, make_pages, moved_entity_links, static_files
     from .publish.urls import KINDS
 
     report = PublishReport()
@@ -280,6 +281,12 @@ def publish(
             if not writer.has(relative):
                 writer.write(relative, data)
                 other[relative] = hashlib.sha256(data).hexdigest()
+        report.diagnostics += check_body_links(
+            notes,
+            [_url_path(relative) for relative in writer.files],
+            {note.slug: moved_entity_links(note, site.refs[note.slug]) for note in site.briefings},
+            severity=config.broken_links,
+        )
         if failed:
             report.diagnostics.append(
                 Diagnostic("error", config.output_dir.name, "site not updated: the previous site is kept")
@@ -307,6 +314,11 @@ def publish(
         report.changed = writer.changed if report.site_updated else []
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
     return report
+
+
+def _url_path(relative: str) -> str:
+    """The root-relative URL path a file of site/ is served at ("people/x/index.html" -> "/people/x/")."""
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
 
 
 def _previous_report(previous: dict[str, Any]) -> PublishReport:

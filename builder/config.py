@@ -59,6 +59,8 @@ class Config:
     """Entries in the Atom feed."""
     related_count: int = 5
     """Related briefings listed on each briefing page."""
+    broken_links: str = "error"
+    """A link in a note body to a page the site does not have: "error" (the build exits 1) or "warning"."""
     max_seed_size: int = 5_000_000
     """Largest seed file read, in bytes; a bigger one is refused with an error before reading."""
     extract: ExtractConfig = field(default_factory=ExtractConfig)
@@ -185,6 +187,8 @@ def _coerce(key: str, value: Any, annotation: Any, source: str) -> Any:
         return value
     if not isinstance(value, str):
         raise ConfigError(f"{source}: field {key!r}: expected a string, got {value!r}")
+    if key == "broken_links" and value not in ("error", "warning"):
+        raise ConfigError(f'{source}: field \'broken_links\': expected "error" or "warning", got {value!r}')
     if key == "base_url":
         parts = urlsplit(value)
         if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):

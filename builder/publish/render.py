@@ -25,11 +25,12 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 from .. import __version__
 from ..config import Config, theme_dir
 from ..notes.note import NOT_XML, Note
+from ..notes.slugs import slugify
 from .deps import TemplateSignatures, fingerprint
 from .urls import KIND_TITLES, KINDS, Urls, output_file
 
 if TYPE_CHECKING:  # the site module is needed to gather, not to render one page
-    from .gather import Site
+    from .gather import Ref, Site
 
 HOME_SIZE = 20
 MARKDOWN_FEATURES = "commonmark+table+attrs_block+anchors(2,3); html off; links rebased"
@@ -45,6 +46,23 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
 
 
+def moved_entity_links(note: Note, refs: Sequence[Ref]) -> dict[str, str]:
+    """Entity links a note's body writes ("/people/<the id it declares>/") whose entity has another
+    page on the site (merged across briefings, or renamed by aliases.toml) -> that page."""
+    pages = {(ref.kind, name.casefold()): ref.id for ref in refs for name in (ref.name, *ref.aliases)}
+    moved: dict[str, str] = {}
+    for kind in ("people", "organizations", "places"):
+        for item in note.meta.get(kind) or ():
+            if not isinstance(item, Mapping):
+                continue
+            name = str(item.get("name") or "").strip()
+            declared = slugify(str(item.get("id") or name))
+            target = pages.get((kind, name.casefold()))
+            if target and target != declared:
+                moved[f"/{kind}/{declared}/"] = f"/{kind}/{target}/"
+    return moved
+
+
 def make_markdown(urls: Urls) -> MarkdownIt:
     """CommonMark + tables, paragraph anchors ({#p3}) and heading ids; raw HTML disabled."""
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
@@ -53,7 +71,8 @@ def make_markdown(urls: Urls) -> MarkdownIt:
     def link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         href = tokens[idx].attrGet("href")
         if isinstance(href, str):
-            tokens[idx].attrSet("href", urls.rebase(href))
+            moved = env.get("moved_links") if env else None
+            tokens[idx].attrSet("href", urls.rebase(moved.get(href, href) if moved else href))
         return self.renderToken(tokens, idx, options, env)
 
     def image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -130,6 +149,7 @@ def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
             {
                 "note": note,
                 "refs": site.refs[note.slug],
+                "moved_links": moved_entity_links(note, site.refs[note.slug]),
                 "related": [cards[s] for s in site.related.get(note.slug, ())],
                 "backlinks": [cards[s] for s in site.backlinks.get(note.slug, ())],
                 "jsonld": make_jsonld(note, site, urls, config),
@@ -220,8 +240,10 @@ class Renderer:
             {k: v for k, v in self.globals.items() if k != "markdown"} | {"markdown": MARKDOWN_FEATURES}
         )
 
-    def render_markdown(self, text: str) -> str:
-        return str(self.markdown.render(text))
+    def render_markdown(self, text: str, moved_links: Mapping[str, str] | None = None) -> str:
+        """A note body as HTML; `moved_links` maps entity links the note wrote to the pages their
+        entities were merged into across briefings ("/people/brown/" -> "/people/gordon-brown/")."""
+        return str(self.markdown.render(text, {"moved_links": moved_links} if moved_links else None))
 
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)

@@ -413,3 +413,24 @@ def test_duplicate_seed_is_briefed_once_and_flagged(make_project: MakeProject) -
     assert duplicate["duplicate_of"] == original["slug"]
     assert "duplicate_of" in {f["code"] for f in duplicate["flags"]}
     assert sorted(p.parent.name for p in (root / "site" / "briefings").glob("*/index.html")) == [original["slug"]]
+
+
+def test_build_reports_a_broken_link_in_a_note_body(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = HAND_NOTE.replace("/briefings/{slug}/#p1", "/briefings/no-such-briefing/").replace(
+        "The minister toured the port.", "The minister toured the port. See [the summit](/briefings/{slug}/#p99)."
+    )
+    root = make_project()
+    assert run_cli(root, "build") == 0
+    slug = only_note(root).stem
+    (root / "content" / "hand.md").write_text(note.replace("{slug}", slug), encoding="utf-8")
+    capsys.readouterr()
+    assert run_cli(root, "build") == 1
+    err = capsys.readouterr().err
+    assert "content/hand.md:12: broken link '/briefings/no-such-briefing/': no such page on the site" in err
+    assert f"broken link '/briefings/{slug}/#p99': the briefing has no paragraph p99" in err
+    assert (root / "site" / "briefings" / "hand" / "index.html").is_file()  # the rest of the site is published
+    (root / "briefgen.toml").write_text((root / "briefgen.toml").read_text() + 'broken_links = "warning"\n')
+    assert run_cli(root, "build") == 0
+    assert "warning: content/hand.md:12: broken link" in capsys.readouterr().err

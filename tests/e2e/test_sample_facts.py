@@ -305,7 +305,6 @@ def test_original_quotes_are_verbatim_and_short_phrases_are_fragments(original: 
         assert any(q["fragment"] and q["text"] == paragraph_quotation(text, index) for q in quotes_in(note, index))
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_original_full_quotes_keep_their_speakers(original: tuple[dict[str, Any], str]) -> None:
     note, text = original
     for index in (4, 18):
