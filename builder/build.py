@@ -581,7 +581,10 @@ def input_stamp(
             if previous and previous[:2] == [info.st_size, info.st_mtime_ns] and info.st_mtime_ns < racy_after:
                 digest = str(previous[2])
             else:
-                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+                try:
+                    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+                except OSError:  # gone since the scan (an editor's probe file such as vim's "4913")
+                    continue
             stamp[name] = digest
             stats[name] = [info.st_size, info.st_mtime_ns, digest]
     return stamp, stats
@@ -640,7 +643,10 @@ def _scan(folder: Path) -> list[tuple[str, os.stat_result]]:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
             elif entry.is_file():
-                found.append((entry.path, entry.stat()))
+                try:
+                    found.append((entry.path, entry.stat()))
+                except OSError:  # deleted between the listing and the stat
+                    continue
     found.sort()
     return found
 

@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -235,6 +236,11 @@ def _read_note(path: Path, display: str) -> tuple[str, str] | NoteError:
     """(text, sha256) of a note file, or the error that stops it being read."""
     try:
         raw = path.read_bytes()
+        for _ in range(3):  # an empty note is usually one an editor is saving (truncate, then write)
+            if raw:
+                break
+            time.sleep(0.05)
+            raw = path.read_bytes()
         return raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
     except UnicodeDecodeError as exc:
         return NoteError(f"{display}: not UTF-8 text (byte {exc.start})")

@@ -183,7 +183,9 @@ def sync_notes(
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
     seeds_refused: set[Path] = set()
-    existing, taken = _index_notes(scan_notes(config.content_dir, root, cache, jobs=jobs))
+    scanned = scan_notes(config.content_dir, root, cache, jobs=jobs)
+    existing, taken = _index_notes(scanned)
+    unreadable = {found.path.stem: found.path for found in scanned if found.note is None}
     names = {path: display_path(path, root) for path in seeds}
     raw: dict[str, bytes | None] = {}
     for path in seeds:
@@ -250,6 +252,18 @@ def sync_notes(
                         )
                     )
                 report.regenerated += 1
+            elif result.slug in unreadable:
+                # A note by this name is there but cannot be read: most likely it is being saved
+                # right now (editors truncate, then write). A second note would duplicate it.
+                report.diagnostics.append(
+                    Diagnostic(
+                        "error",
+                        display_path(unreadable[result.slug], root),
+                        f"cannot be read, so no new note was written for {result.seed}; "
+                        "fix the note (or delete it to have it written again)",
+                    )
+                )
+                continue
             else:
                 slug = unique_slug(result.slug, result.seed, taken)
                 report.created += 1

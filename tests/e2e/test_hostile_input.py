@@ -104,3 +104,22 @@ def test_hostile_notes_are_reported_and_never_break_the_feed(
     assert "Bell and escape in a title" in (root / "site" / "feed.xml").read_text()
     page = (root / "site" / "briefings" / "control" / "index.html").read_text()
     assert "Bell and escape in a title" in page
+
+
+def test_a_note_caught_half_saved_is_never_duplicated(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(sample=False, seeds={"good.txt": GOOD})
+    assert run_cli(root, "build") == 0
+    [note] = (root / "content").glob("*.md")
+    saved = note.read_text(encoding="utf-8")
+    note.write_text("", encoding="utf-8")  # the editor has truncated it and not yet written it
+    (root / ".briefgen" / "extracted.sqlite").unlink()
+    assert run_cli(root, "build") == 1
+    assert (
+        f"content/{note.name}: cannot be read, so no new note was written for seeds/good.txt" in capsys.readouterr().err
+    )
+    assert [p.name for p in (root / "content").glob("*.md")] == [note.name]
+    note.write_text(saved, encoding="utf-8")  # the save completes
+    assert run_cli(root, "build") == 0
+    assert [p.name for p in (root / "content").glob("*.md")] == [note.name]
