@@ -11,6 +11,7 @@ one recorded when site/ was last written.
 from __future__ import annotations
 
 import contextlib
+import enum
 import hashlib
 import os
 import secrets
@@ -71,6 +72,8 @@ class BuildReport:
     authoring: AuthoringReport | None
     publishing: PublishReport
     seconds: float = 0.0
+    plan: str = ""
+    """What this build decided to do, and why (shown with --verbose)."""
     up_to_date: bool = False
     """Nothing had changed since the last build: no extraction, no rendering, no writes."""
     quick: bool = False
@@ -117,6 +120,58 @@ def build(
         )
 
 
+class Step(enum.Enum):
+    """What a build can do, cheapest first."""
+
+    NOTHING = "nothing to do"
+    BODIES = "re-render the pages of edited note bodies"
+    RESTORE = "put site/ back from the page cache"
+    FULL = "full build"
+
+
+@dataclass(frozen=True)
+class InputState:
+    """What the decision needs to know about the inputs and site/ against the last build."""
+
+    first: bool
+    """There is no record of a previous build (of this output folder)."""
+    same_inputs: bool
+    """Every input hashes as it did at the last successful build."""
+    site_complete: bool
+    """site/ holds every file the last build wrote."""
+    site_present: bool
+    """site/ is there (its files are not all checked)."""
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """The steps to try in order (each but the last may find it does not apply), and why."""
+
+    steps: tuple[Step, ...]
+    reason: str
+
+    def describe(self) -> str:
+        return f"{' or else '.join(step.value for step in self.steps)}: {self.reason}"
+
+
+def plan_build(*, force: bool, told: bool, state: InputState | None) -> BuildPlan:
+    """Pure: what this build has to do. `told`: the caller (serve) listed the notes it saw change,
+    so no input needs hashing first; `state` is None in that case."""
+    if force:
+        return BuildPlan((Step.FULL,), "--force regenerates and renders everything")
+    if told or state is None:
+        return BuildPlan((Step.BODIES,), "the preview saw only existing notes change")
+    if state.first:
+        return BuildPlan((Step.FULL,), "no previous build of this output folder")
+    if state.same_inputs and state.site_complete:
+        return BuildPlan((Step.NOTHING,), "no input changed and site/ is complete")
+    if state.same_inputs:
+        return BuildPlan((Step.RESTORE, Step.FULL), "no input changed, but files of site/ were deleted")
+    if state.site_present:
+        return BuildPlan((Step.BODIES, Step.FULL), "inputs changed; if only note bodies did, their pages alone render")
+    return BuildPlan((Step.FULL,), "inputs changed and site/ is missing")
+
+
 def _build(
     config: Config,
     *,
@@ -129,43 +184,97 @@ def _build(
     edited_notes: Sequence[Path] | None,
 ) -> BuildReport:
     started = time.perf_counter()
-    stamp_file = _state_file(config, "build")
-    previous = read_state(stamp_file)
-    known = previous.get("stats") or {}
-    told = _restamp_notes(config, previous, edited_notes) if edited_notes and not force else None
-    if told is not None:
-        quick = _quick_publish(config, previous, told[0], commit_guard)
-        if quick is not None:
-            write_state(stamp_file, previous | {"stamp": told[0], "stats": told[1]})
-            return BuildReport(None, quick, time.perf_counter() - started, quick=True)
-    stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=known)
-    same_inputs = previous.get("stamp") == stamp
-    if not force and same_inputs and _site_complete(config.output_dir, previous.get("files")):
-        report = _previous_report(previous)
-        return BuildReport(None, report, time.perf_counter() - started, up_to_date=True)
-    if not force and not same_inputs and _site_present(config.output_dir, previous.get("files")):
-        # Like serve's, a body edit's build re-renders its pages without checking every file of
-        # site/ (a tenth of its time); a page deleted by hand is put back by the next other build.
-        quick = _quick_publish(config, previous, stamp, commit_guard)
-        if quick is not None:
-            write_state(stamp_file, previous | {"stamp": stamp, "stats": stats})
-            return BuildReport(None, quick, time.perf_counter() - started, quick=True)
-    elif not force and same_inputs:
-        restored = _restore_site(config, previous, commit_guard)
-        if restored is not None:
-            write_state(stamp_file, previous | {"stats": stats})
-            return BuildReport(None, restored, time.perf_counter() - started)
+    run = _Run(config, read_state(_state_file(config, "build")), commit_guard)
+    told = _restamp_notes(config, run.previous, edited_notes) if edited_notes and not force else None
+    plans = []
+    if told is not None:  # serve's own list of edited notes: try that before hashing every input
+        plans.append((plan_build(force=force, told=True, state=None), told))
+    stamped = (
+        input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=run.known) if not told else None
+    )
+    if stamped is not None:
+        plans.append((plan_build(force=force, told=False, state=run.input_state(stamped[0])), stamped))
+    for index, (plan, (stamp, stats)) in enumerate(plans):
+        for step in plan.steps:
+            match step:
+                case Step.NOTHING:
+                    return run.report(BuildReport(None, _previous_report(run.previous), up_to_date=True), plan, started)
+                case Step.BODIES:
+                    quick = _quick_publish(config, run.previous, stamp, commit_guard)
+                    if quick is not None:
+                        run.save(stamp=stamp, stats=stats)
+                        return run.report(BuildReport(None, quick, quick=True), plan, started)
+                case Step.RESTORE:
+                    restored = _restore_site(config, run.previous, commit_guard)
+                    if restored is not None:
+                        run.save(stats=stats)
+                        return run.report(BuildReport(None, restored), plan, started)
+                case Step.FULL:
+                    report = _full_build(
+                        config, run, (stamp, stats), force=force, jobs=jobs, include_drafts=include_drafts,
+                        authoring=authoring, progress=progress,
+                    )  # fmt: skip
+                    return run.report(report, plan, started)
+        if index == len(plans) - 1:  # serve's notes were not body-only edits: hash the inputs, decide again
+            stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=run.known)
+            plans.append((plan_build(force=force, told=False, state=run.input_state(stamp)), (stamp, stats)))
+    raise AssertionError("every plan ends in a full build")  # pragma: no cover
 
+
+@dataclass
+class _Run:
+    """One build's view of the last one: its record, and how to update it."""
+
+    config: Config
+    previous: dict[str, Any]
+    commit_guard: contextlib.AbstractContextManager[None] | None
+
+    @property
+    def known(self) -> Stats:
+        return self.previous.get("stats") or {}
+
+    def input_state(self, stamp: dict[str, str]) -> InputState:
+        files = self.previous.get("files")
+        return InputState(
+            first=not self.previous,
+            same_inputs=self.previous.get("stamp") == stamp,
+            site_complete=_site_complete(self.config.output_dir, files),
+            site_present=_site_present(self.config.output_dir, files),
+        )
+
+    def save(self, **changes: Any) -> None:
+        write_state(_state_file(self.config, "build"), self.previous | changes)
+
+    @staticmethod
+    def report(report: BuildReport, plan: BuildPlan, started: float) -> BuildReport:
+        report.plan = plan.describe()
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def _full_build(
+    config: Config,
+    run: _Run,
+    stamped: tuple[dict[str, str], Stats],
+    *,
+    force: bool,
+    jobs: int,
+    include_drafts: bool,
+    authoring: bool,
+    progress: Progress | None,
+) -> BuildReport:
+    """The reference path: notes from seeds, then every page gathered and rendered (or reused)."""
     from .authoring.sync import sync_notes
     from .cache import PickleCache
 
     notes_cache = PickleCache(config.cache_dir / "notes.pickle")
     notes_report = None
+    stamp, stats = stamped
     if authoring:
         tick = (lambda n: progress("extracting", n)) if progress else None
         notes_report = sync_notes(config, force=force, jobs=jobs, progress=tick, cache=notes_cache)
-        # Taken between the halves: the stamp covers the notes just written, and an edit saved while
-        # the site renders makes the next build differ from it (so it is never "up to date").
+        # Taken again between the halves: the stamp covers the notes just written, and an edit saved
+        # while the site renders makes the next build differ from it (so it is never "up to date").
         stamp, stats = input_stamp(config, include_drafts=include_drafts, authoring=authoring, known=stats)
     site_report = publish(
         config,
@@ -173,17 +282,16 @@ def _build(
         jobs=jobs,
         progress=progress,
         cache=notes_cache,
-        commit_guard=commit_guard,
+        commit_guard=run.commit_guard,
     )
     notes_cache.save()
-    result = BuildReport(notes_report, site_report, 0.0)
+    result = BuildReport(notes_report, site_report)
     # Only a build without errors may short-circuit the next one, so errors are reported every time.
     if site_report.site_updated and result.count("error") == 0:
         summary = {"briefings": site_report.briefings, "entity_pages": site_report.entity_pages}
         summary |= {"pages": site_report.pages, "feeds": site_report.feeds}
         files = site_report.files
-        write_state(stamp_file, {"stamp": stamp, "stats": stats, "files": files, "summary": summary})
-    result.seconds = time.perf_counter() - started
+        write_state(_state_file(config, "build"), {"stamp": stamp, "stats": stats, "files": files, "summary": summary})
     return result
 
 

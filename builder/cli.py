@@ -169,6 +169,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(report.diagnostics, verbose=args.verbose)
     a, p = report.authoring, report.publishing
     out = sys.stdout
+    if args.verbose and report.plan:
+        print(f"plan: {report.plan}", file=out)
     if a is not None:
         print(
             f"notes: {a.seeds} seeds: {a.created} created, {a.regenerated} regenerated, {a.unchanged} unchanged, "
