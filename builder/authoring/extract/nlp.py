@@ -254,7 +254,8 @@ def _make_place(name: str, evidence: tuple[str, ...]) -> Place:
     gaz = load_gazetteer()
     code = gaz.country_codes.get(name)
     if code is not None:
-        return Place(gaz.country_names.get(code, name), slugify(name), "country", code, evidence)
+        country = gaz.country_names.get(code, name)
+        return Place(country, slugify(country), "country", code, evidence)
     entries = gaz.places.get(name) or gaz.places.get(name.title()) or ()
     if entries:
         return Place(name, slugify(name), entries[0].kind, entries[0].country, evidence)
