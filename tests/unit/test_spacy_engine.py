@@ -115,6 +115,18 @@ def test_a_dateline_city_the_rules_call_an_organisation_becomes_a_place(extract:
     assert "LONDON" not in names(briefing.organizations)
 
 
+def test_an_untagged_dateline_city_the_gazetteer_knows_becomes_a_place(extract: Any) -> None:
+    briefing = extract("Ferry strike", "OSLO 1996-08-30", "Ferry crews walked out on Friday over pay.")
+    assert "OSLO" not in names(briefing.organizations)
+
+
+def test_an_abbreviation_keeps_its_full_stops(extract: Any) -> None:
+    from builder.authoring.extract.nlp import clean_entity
+
+    assert clean_entity("the U.S.") == "U.S."
+    assert clean_entity("Acme Holdings Inc.") == "Acme Holdings Inc."
+
+
 def test_a_country_written_another_way_is_listed_once(extract: Any) -> None:
     briefing = extract("Trade talks", "Britain and Bosnia signed a trade accord on Friday, officials in Sarajevo said.")
     listed = [place.id for place in briefing.places]

@@ -116,7 +116,8 @@ def _entities(doc: Doc, pid: int) -> Iterator[_Ent]:
 
 def clean_entity(text: str) -> str | None:
     """The name in an entity span, or None when the span is no name ("club fined", "2 million")."""
-    text = _LEADING_ARTICLE.sub("", " ".join(text.split())).strip(_QUOTE_CHARS + " -,.")
+    # A full stop is kept: spaCy ends an entity with one only when it belongs there ("U.S.", "Inc.").
+    text = _LEADING_ARTICLE.sub("", " ".join(text.split())).strip(_QUOTE_CHARS + " -,")
     text = _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s", "s'")) else text
     tokens = text.split()
     if not tokens or any(ch.isdigit() for ch in text) or len(text) < 2:
@@ -157,8 +158,8 @@ def merge_entities(
     new_places: list[Place] = []
     kept_orgs: list[Organization] = []
     for org in orgs:
-        vote = votes.get(_key(org.name))
-        if org.kind == "organization" and not org.aliases and vote and _majority(vote) == LOC:
+        vote = votes.get(_key(org.name), Counter())
+        if org.kind == "organization" and not org.aliases and _is_place(org.name, vote):
             new_places.append(_make_place(org.name, org.evidence))
         else:
             kept_orgs.append(org)
@@ -184,6 +185,16 @@ def merge_entities(
     places_out = (*places, *new_places, *(_make_place(e.name, evidence[_key(e.name)]) for e in added[LOC]))
     orgs_out = (*kept_orgs, *(_make_org(e.name, evidence[_key(e.name)]) for e in added[ORG]))
     return (*people_out, *new_people), _unique_ids(places_out), _unique_ids(orgs_out)
+
+
+def _is_place(name: str, vote: Counter[str]) -> bool:
+    """A name the rules could only call an organisation is a place when spaCy calls most of its
+    mentions places, or when spaCy calls none of them an organisation and the gazetteer knows it
+    as a place (the "MADRID" of a dateline, which spaCy may leave untagged)."""
+    if vote and _majority(vote) == LOC:
+        return True
+    gaz = load_gazetteer()
+    return not vote[ORG] and (name.title() in gaz.places or name.title() in gaz.country_codes)
 
 
 def _longer_names(places: Sequence[Place], orgs: Sequence[Organization]) -> frozenset[str]:
