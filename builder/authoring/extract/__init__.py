@@ -22,8 +22,18 @@ from .topics import classify_topics
 __all__ = ["clean_title", "extract_briefing", "make_slug"]
 
 
-def extract_briefing(article: Article, *, reference: date) -> Briefing:
-    """Every fact of the note format, each with its evidence paragraph(s)."""
+def extract_briefing(article: Article, *, reference: date, engine: str = "rules") -> Briefing:
+    """Every fact of the note format, each with its evidence paragraph(s). The "spacy" engine
+    runs the rules, then corrects their entities and quote speakers with spaCy (`nlp.py`)."""
+    briefing = _extract_with_rules(article, reference=reference)
+    if engine == "spacy":
+        from .nlp import refine_briefing
+
+        return refine_briefing(article, briefing)
+    return briefing
+
+
+def _extract_with_rules(article: Article, *, reference: date) -> Briefing:
     entities = extract_entities(article)
     story = resolve_story_date(article, reference=reference)
     timeline = extract_timeline(article, story)
