@@ -97,3 +97,73 @@ def test_complete_sentence_check() -> None:
     assert not is_complete_sentence("approved the plan on Monday.")
     assert not is_complete_sentence("The council approved the plan")
     assert not is_complete_sentence('"The bridge is safe. We checked it.')
+
+
+def test_wire_dateline_paragraph_is_never_the_bluf() -> None:
+    bluf, points = extract_summary(article("SAN JOSE 2001-03-04", *STORY))
+    assert bluf == STORY[0]
+    assert not any("SAN JOSE" in p for p in points)
+
+
+def test_dateline_before_the_lede_is_left_out_of_the_bluf() -> None:
+    bluf, _ = extract_summary(article("RIVERTON, Wales (Reuters) - " + STORY[0], *STORY[1:]))
+    assert bluf == STORY[0]
+
+
+def test_byline_is_never_the_bluf() -> None:
+    bluf, _ = extract_summary(article("By Maria Lopez and Sam Hughes", *STORY))
+    assert bluf == STORY[0]
+
+
+def test_leading_connective_is_dropped_from_a_key_point() -> None:
+    story = [
+        STORY[0],
+        "The bridge, built in 1931, carries 22,000 vehicles a day and was closed twice last winter.",
+        "In response, the regional transport board approved £12m towards the new bridge in March.",
+        "However, the county treasurer warned that road tax would rise by 4% next April.",
+        "A temporary footbridge will open in May so that pedestrians can still cross the river.",
+    ]
+    _, points = extract_summary(article(*story))
+    assert "The regional transport board approved £12m towards the new bridge in March." in points
+    assert "The county treasurer warned that road tax would rise by 4% next April." in points
+
+
+def test_key_points_skip_a_reported_demonstrative_and_a_pronoun_after_an_opening_phrase() -> None:
+    story = [
+        STORY[0],
+        "Council leader Dana Okafor visited the site with engineers from Leeds on Friday.",
+        "Okafor said this would mean closing the old crossing for at least nine months.",
+        "After touring the damaged piers, she called the 1931 structure unsafe for lorries.",
+        "The bridge carries 22,000 vehicles a day and was closed twice last winter.",
+        "Work is due to start in June 2027 and finish by the end of 2028.",
+    ]
+    _, points = extract_summary(article(*story))
+    assert points and not any(p.startswith(("Okafor said this", "After touring")) for p in points)
+
+
+def test_sentence_inside_a_longer_quotation_is_not_a_key_point() -> None:
+    story = [
+        STORY[0],
+        '"We have waited three years for this decision. The old bridge carried our parents to work '
+        'and it failed our children last winter. We will not let that happen again," said Dana Okafor.',
+        *STORY[1:3],
+    ]
+    _, points = extract_summary(article(*story))
+    assert not any("old bridge carried our parents" in p for p in points)
+
+
+def test_quotation_left_open_across_paragraphs_is_not_a_key_point() -> None:
+    story = [
+        STORY[0],
+        '"The council has listened to residents at every stage. The new crossing will carry 22,000 vehicles '
+        "a day from June 2027 and cut journey times across the town by a quarter.",
+        '"The new crossing will carry buses, cyclists and walkers from the first day it opens," Okafor told reporters.',
+        *STORY[1:3],
+    ]
+    _, points = extract_summary(article(*story))
+    assert not any("cut journey times" in p for p in points)
+
+
+def test_title_case_heading_is_not_a_sentence() -> None:
+    assert not is_complete_sentence("Council Leader Says The Vote On The Bridge Was Fair.")
+    assert is_complete_sentence("Council leader Dana Okafor won the vote on the Riverside bridge.")

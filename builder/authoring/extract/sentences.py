@@ -11,12 +11,28 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_ABBREVIATIONS = frozenset(
+# Titles always run on into a name ("Gov. Jeb Bush", "Sens. Tester and Vitter").
+_TITLES = frozenset(
     re.findall(
         r"\S+",
-        """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon
-        no vs etc inc ltd co corp plc dept univ est approx fig
+        """mr mrs ms messrs dr prof st mt gen gens col lt sgt capt cmdr adm gov govs sen sens rep reps
+        rev hon""",
+    )
+)
+# Other abbreviations may also end a sentence ("...moved to the U.S. The firm..."): they do when
+# the next word is one that opens sentences, not one that goes on a name ("U.S. Senate").
+_ABBREVIATIONS = _TITLES | frozenset(
+    re.findall(
+        r"\S+",
+        """sr jr no vs etc inc ltd co corp plc dept univ est approx fig
         jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m""",
+    )
+)
+_SENTENCE_OPENERS = frozenset(
+    re.findall(
+        r"\S+",
+        """The A An He She It They We I This That These Those There His Her Its Their Our But And
+        In On At After Before When While If For Some Many Most However Meanwhile Now Still Yet""",
     )
 )
 
@@ -40,7 +56,12 @@ def split_sentences(paragraph: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        if match.group(1) == "." and _is_abbreviation(paragraph, match.start(1)):
+        dot = match.start(1)
+        if (
+            match.group(1) == "."
+            and _is_abbreviation(paragraph, dot)
+            and not _ends_sentence_anyway(paragraph, dot, match.end())
+        ):
             continue
         end = match.end(2)
         _append(sentences, paragraph, start, end)
@@ -58,6 +79,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # single initials ("George W. Bush") and dotted acronyms ("U.S.")
     return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _ends_sentence_anyway(text: str, dot: int, next_start: int) -> bool:
+    """An abbreviation that is not a title nor an initial, followed by a word that opens
+    sentences: "...based in the U.S. The company said..." is two sentences."""
+    following = _NEXT_WORD.match(text, next_start)
+    if not following or following.group(1) not in _SENTENCE_OPENERS:
+        return False
+    word = text[text.rfind(" ", 0, dot) + 1 : dot].lstrip("(\"\u201c'\u2018").lower()
+    return word not in _TITLES and len(word) > 1
+
+
+_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?([A-Za-z]+)\b")
 
 
 def _opens_word(text: str, index: int) -> bool:

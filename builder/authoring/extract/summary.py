@@ -17,18 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import Article
+from .dates import find_dateline
 from .lexicon import STOPWORDS, fold, word_set
 from .sentences import split_sentences
+from .standalone import drop_connective, is_headline_case, leans_on_context, quoted_share, quoted_spans
 
 MAX_BLUF_WORDS = 40
 _MAX_POINT_WORDS = 55
 
-# Openers that point back to an earlier sentence: such a sentence is not a key point on its own.
-_CONTEXT_OPENERS = word_set(
-    """he she it they we i you his her its their this these those that there's but and or so yet also
-    however still instead then thus therefore nevertheless nonetheless moreover furthermore besides
-    otherwise likewise similarly such both either neither another other others"""
-)
 _AUXILIARIES = word_set(
     """is are was were be been being has have had will would can could may might shall should must do
     does did said says told made took won lost got went came gave held left met paid put ran saw set sold
@@ -40,6 +36,7 @@ _MONTHS = word_set(
     """january february march april may june july august september october november december monday
     tuesday wednesday thursday friday saturday sunday"""
 )
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|van|von))*\s*(?:,.{0,40})?$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d[\d,.]*%?")
 _END = re.compile(r"[.!][\"'\u201d\u2019)\]]*$")
 _QUOTE_MARKS = '"\u201c\u201d'
@@ -59,6 +56,8 @@ class _Sentence:
     """Position in the whole article, for stable tie-breaks."""
     words: tuple[str, ...]
     terms: frozenset[str]
+    quoted: float
+    """Share of the sentence inside quotation marks, counting a quotation its paragraph leaves open."""
 
 
 def extract_summary(article: Article) -> tuple[str, tuple[str, ...]]:
@@ -73,12 +72,32 @@ def extract_summary(article: Article) -> tuple[str, tuple[str, ...]]:
 
 def _sentences(article: Article) -> list[_Sentence]:
     result: list[_Sentence] = []
-    for para, paragraph in enumerate(article.paragraphs):
+    for para, paragraph in _body(article.paragraphs):
+        spans = quoted_spans(paragraph)
         for index, sentence in enumerate(split_sentences(paragraph)):
             text = sentence.text
             words = tuple(_WORD.findall(text))
-            result.append(_Sentence(text, para, index, len(result), words, _terms(words)))
+            quoted = quoted_share(spans, sentence.start, sentence.start + len(text))
+            result.append(_Sentence(text, para, index, len(result), words, _terms(words), quoted))
     return result
+
+
+def _body(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
+    """Body paragraphs with their index, without the wire furniture that opens some copy: a
+    byline ("By Jane Smith") and a dateline, alone ("LONDON 1996-08-30") or before the lede
+    ("WASHINGTON (Reuters) - ..."). Neither is news, so neither may become the BLUF."""
+    body = list(enumerate(paragraphs))
+    while body and _BYLINE.match(body[0][1]):
+        body.pop(0)
+    if body:
+        para, first = body[0]
+        length, _ = find_dateline(first)
+        rest = first[length:].lstrip(" -\u2013\u2014:")
+        if length and not _WORD.search(rest):
+            body.pop(0)
+        elif length and (rest[:1].isupper() or rest[:1] in _QUOTE_MARKS) and not first[:length].rstrip().endswith(":"):
+            body[0] = (para, rest)
+    return body
 
 
 def _terms(words: tuple[str, ...]) -> frozenset[str]:
@@ -118,7 +137,7 @@ def _scores(article: Article, sentences: list[_Sentence]) -> list[float]:
         position = 1.0 / (1.0 + 0.15 * s.order)
         overlap = len(s.terms & headline) / len(headline) if headline else 0.0
         score = 0.35 * position + 0.3 * cen / top_centrality + 0.15 * overlap + 0.2 * den / top_density
-        score *= _quote_factor(s.text)
+        score *= _quote_factor(s)
         if any(w.lower() in ("he", "she", "they", "it") for w in s.words[1:6]):
             score *= 0.5  # "In August he visited...": who "he" is lives in another sentence
         if len(s.words) < 8:
@@ -127,12 +146,12 @@ def _scores(article: Article, sentences: list[_Sentence]) -> list[float]:
     return scores
 
 
-def _quote_factor(text: str) -> float:
+def _quote_factor(sentence: _Sentence) -> float:
     """Quotes have their own section, so key points prefer reported facts: a sentence that is
     mostly quotation is heavily discounted, a quoted phrase hardly at all."""
-    quoted = sum(len(q.split()) for q in _QUOTED.findall(text))
-    share = quoted / max(len(text.split()), 1)
-    return 1.0 - 0.6 * share if quoted > 5 else 0.95 if quoted else 1.0
+    if sentence.quoted > 0.5:
+        return 1.0 - 0.6 * sentence.quoted
+    return 0.95 if sentence.quoted else 1.0
 
 
 def _density(sentence: _Sentence) -> float:
@@ -160,6 +179,8 @@ def _is_complete(text: str, words: Sequence[str]) -> bool:
         return False
     if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
         return False  # a piece of a longer quotation
+    if is_headline_case(words):
+        return False  # "Clinton Put On The Defensive Over Policy." is a heading
     return any(_is_verbish(w, words[i - 1] if i else "") for i, w in enumerate(words))
 
 
@@ -172,12 +193,29 @@ def _is_verbish(word: str, previous: str) -> bool:
 
 
 def _is_self_contained(sentence: _Sentence) -> bool:
-    """Not a bare quote, question or sentence leaning on the previous one ("But he said...")."""
+    """Not a quotation, question or sentence leaning on the previous one ("But he said...")."""
     text = sentence.text
-    if text[:1] in _QUOTE_MARKS or text.rstrip(_QUOTE_MARKS + "')").endswith("?"):
+    if text[:1] in _QUOTE_MARKS or sentence.quoted > 0.5 or _is_question(text):
         return False
-    first = sentence.words[0].lower() if sentence.words else ""
-    return first not in _CONTEXT_OPENERS
+    return not leans_on_context(text)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(_QUOTE_MARKS + "')").endswith("?")
+
+
+def _point_text(sentence: _Sentence) -> tuple[str, int] | None:
+    """The sentence as a key point and its tier (0: a reported fact; 1: an attributed quotation,
+    '"We won," she said.'), or None when it cannot stand alone. A leading connective is dropped
+    ("However, the vote..." -> "The vote...") when the rest then stands alone."""
+    text = drop_connective(sentence.text)
+    if _is_question(text) or leans_on_context(text.lstrip(_QUOTE_MARKS)):
+        return None
+    if text[:1] not in _QUOTE_MARKS and sentence.quoted <= 0.5:
+        return text, 0
+    # A quotation needs its speaker in the same sentence: a few words outside the marks.
+    attributed = sentence.quoted < 0.85 and sentence.quoted < 1.0 - 12.0 / max(len(text), 1)
+    return (text, 1) if attributed else None
 
 
 def _pick_bluf(sentences: list[_Sentence], scores: list[float]) -> tuple[str, _Sentence | None]:
@@ -241,45 +279,49 @@ def _pick_points(
     target: int,
 ) -> tuple[str, ...]:
     """Greedy maximal-marginal-relevance choice: high score, unlike what is already chosen,
-    spread over paragraphs. Sentences needing context are used only if nothing else is left."""
+    spread over paragraphs. Reported facts come first; an attributed quotation only when they
+    run out; a sentence that leans on the one before it never (fewer points beat a dangling one)."""
     bluf_terms = _terms(tuple(_WORD.findall(bluf)))
-    pool = [
-        i
-        for i, s in enumerate(sentences)
-        if s is not bluf_sentence
-        and s.text != bluf
-        and len(s.words) <= _MAX_POINT_WORDS
-        and _similarity(s.terms, bluf_terms) < 0.6
-        and _is_complete(s.text, s.words)
-    ]
-    preferred = [i for i in pool if _is_self_contained(sentences[i])]
-    fallback = sorted(set(pool) - set(preferred))
+    texts: dict[int, str] = {}
+    tiers: tuple[list[int], list[int]] = ([], [])
+    for i, s in enumerate(sentences):
+        if (
+            s is bluf_sentence
+            or s.text == bluf
+            or len(s.words) > _MAX_POINT_WORDS
+            or _similarity(s.terms, bluf_terms) >= 0.6
+            or not _is_complete(s.text, s.words)
+        ):
+            continue
+        point = _point_text(s)
+        if point is not None:
+            texts[i] = point[0]
+            tiers[point[1]].append(i)
     chosen: list[int] = []
     # What each round needs to know about the sentences chosen so far, kept up to date as they
     # are chosen rather than recomputed for every candidate in every round: each candidate's
     # highest similarity to one of them, their texts, how many come from each paragraph.
-    overlap = dict.fromkeys(pool, 0.0)
+    overlap = dict.fromkeys(texts, 0.0)
     chosen_texts: set[str] = set()
     per_paragraph: dict[int, int] = {}
-    for candidates in (preferred, fallback):
+    for candidates in tiers:
         while len(chosen) < target:
             best, best_value = -1, 0.0
             for i in candidates:
-                s = sentences[i]
-                if overlap[i] >= 0.5 or s.text in chosen_texts or i in chosen:
+                if overlap[i] >= 0.5 or texts[i] in chosen_texts or i in chosen:
                     continue
-                value = scores[i] * (1.0 - 0.5 * overlap[i]) * 0.75 ** per_paragraph.get(s.para, 0)
+                value = scores[i] * (1.0 - 0.5 * overlap[i]) * 0.75 ** per_paragraph.get(sentences[i].para, 0)
                 if value > best_value:
                     best, best_value = i, value
             if best < 0:
                 break
             chosen.append(best)
             picked = sentences[best]
-            chosen_texts.add(picked.text)
+            chosen_texts.add(texts[best])
             per_paragraph[picked.para] = per_paragraph.get(picked.para, 0) + 1
-            for i in pool:
+            for i in texts:
                 overlap[i] = max(overlap[i], _similarity(sentences[i].terms, picked.terms))
-    return tuple(sentences[i].text for i in chosen)
+    return tuple(texts[i] for i in chosen)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
