@@ -337,7 +337,6 @@ LEANING_OPENINGS = re.compile(
 )
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_original_key_points_read_on_their_own(original: tuple[dict[str, Any], str]) -> None:
     note, _ = original
     assert 3 <= len(note["key_points"]) <= 5
