@@ -26,7 +26,7 @@ from ..cache import ExtractionCache, NoteFile, PickleCache, display_path, scan_n
 from ..config import Config
 from ..errors import BriefgenError, Diagnostic, SeedError, diagnostic_from
 from ..notes.body import render_body
-from ..notes.note import Note, compact_note, make_generated_note
+from ..notes.note import Note, compact_note, kept_edited_message, make_generated_note
 from ..pool import ordered_map
 from .duplicates import Duplicate, find_duplicates
 from .ingest import describe_binary, read_article, read_seed_bytes
@@ -222,15 +222,10 @@ def sync_notes(
             edited = not note.unedited
             if edited and not force:
                 report.kept_edited += 1
-                stale = " (its seed has changed since; --force regenerates it and keeps a .bak)"
-                report.diagnostics.append(
-                    Diagnostic(
-                        "info",
-                        display_path(note.path, root),
-                        # (a note that no longer parses does not say which seed version it came from)
-                        "kept edited note" + ("" if note.seed_sha256 in (None, seed_hash) else stale),
-                    )
-                )
+                # (a note that no longer parses does not say which seed version it came from)
+                changed = note.seed_sha256 not in (None, seed_hash)
+                message = kept_edited_message(seed_changed=changed)
+                report.diagnostics.append(Diagnostic("info", display_path(note.path, root), message))
                 continue
             if not edited and seed_hash == note.seed_sha256 and note.generator == generator_name(engine):
                 report.unchanged += 1

@@ -158,6 +158,13 @@ def _split(text: str, *, file: str) -> tuple[dict[str, Any], str, str]:
     return data, text[match.end() :], match.group(0)
 
 
+def kept_edited_message(*, seed_changed: bool) -> str:
+    """What a build says of a note a person edited and it therefore kept (both halves say it)."""
+    if seed_changed:
+        return "kept edited note (its seed has changed since; --force regenerates it and keeps a .bak)"
+    return "kept edited note"
+
+
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 forbids (C0 controls but tab, newline and CR; U+FFFE, U+FFFF): one of them
 in a feed makes the whole feed unreadable, so none reaches any output."""

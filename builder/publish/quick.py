@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..atomic import write_text_atomic
 from ..cache import CACHE_FORMAT, display_path, read_state, write_state
 from ..errors import Diagnostic
-from ..notes.note import Note, is_unedited, with_body
+from ..notes.note import Note, is_unedited, kept_edited_message, with_body
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -283,8 +283,13 @@ def quick_publish(
         store.update(rendered.values())
         signatures.update({relative: page.signature for relative, page in rendered.items()})
         write_state(manifest_file, manifest | {"pages": signatures})
-    kept = [note for note, text in notes if _kept_edited(config, note, text)]
-    return QuickResult(len(outputs), written, [Diagnostic("info", note.file, "kept edited note") for note in kept])
+    kept = [(note, _kept_edited(config, note, text)) for note, text in notes]
+    messages = [
+        Diagnostic("info", note.file, kept_edited_message(seed_changed=seed_changed))
+        for note, seed_changed in kept
+        if seed_changed is not None
+    ]
+    return QuickResult(len(outputs), written, messages)
 
 
 T = TypeVar("T")
@@ -304,9 +309,15 @@ def _load(blob: bytes, kind: type[T]) -> T:
     return value
 
 
-def _kept_edited(config: Config, note: Note, text: str) -> bool:
-    """What the authoring half says of this note: an edited note whose seed is still there."""
+def _kept_edited(config: Config, note: Note, text: str) -> bool | None:
+    """What the authoring half would say of this note: None unless it is an edited note whose seed
+    is still there; else whether that seed has changed since the note was generated."""
     source = note.meta.get("source")
-    if not isinstance(source, dict) or not isinstance(source.get("file"), str):
-        return False
-    return (config.root / source["file"]).is_file() and not is_unedited(text)
+    if not isinstance(source, dict) or not isinstance(source.get("file"), str) or is_unedited(text):
+        return None
+    try:
+        seed = (config.root / source["file"]).read_bytes()
+    except OSError:
+        return None
+    recorded = source.get("sha256")
+    return isinstance(recorded, str) and hashlib.sha256(seed).hexdigest() != recorded

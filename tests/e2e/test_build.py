@@ -114,6 +114,11 @@ def test_kept_edited_note_says_when_its_seed_changed(
     (root / "seeds" / "a.txt").write_text(synthetic_seed(1).replace("months of debate", "a year of debate"))
     assert run_cli(root, "build", "-v") == 0
     assert "kept edited note (its seed has changed since;" in capsys.readouterr().err
+    # A body-only edit takes the quick path, which says the same thing.
+    path.write_text(path.read_text(encoding="utf-8") + "\nAn editor's line.\n", encoding="utf-8")
+    assert run_cli(root, "build", "-v") == 0
+    out, err = capsys.readouterr()
+    assert "only note bodies changed" in out and "kept edited note (its seed has changed since;" in err
     path.write_text("---\ntitle: [unclosed\n" + path.read_text(encoding="utf-8").split("\n", 2)[2], encoding="utf-8")
     assert run_cli(root, "build", "-v") == 1
     err = capsys.readouterr().err
