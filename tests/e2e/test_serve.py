@@ -289,6 +289,46 @@ def test_foreign_hosts_and_origins_are_refused(make_project: MakeProject, serve:
     client.close()
 
 
+def raw(preview: Preview, data: bytes, *, read: bool = True) -> bytes:
+    """Send bytes as they are (no HTTP client in the way) and return what comes back."""
+    with socket.create_connection(("127.0.0.1", preview.port), timeout=TIMEOUT) as sock:
+        sock.sendall(data)
+        if not read:
+            return b""
+        sock.shutdown(socket.SHUT_WR)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+        return reply
+
+
+def test_malformed_huge_and_many_requests_never_stop_the_server(
+    make_project: MakeProject, serve: Callable[..., Preview]
+) -> None:
+    root = make_project(sample=False, notes={"a.md": note("Harbour reopens")})
+    preview = serve(root)
+    host = f"Host: 127.0.0.1:{preview.port}\r\n".encode()
+    assert raw(preview, b"GET /" + b"a" * 100_000 + b" HTTP/1.1\r\n" + host + b"\r\n").startswith(b"HTTP/1.")  # 414
+    assert b"400" in raw(preview, b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + os.urandom(64))  # TLS
+    assert b"400" in raw(preview, b"BREW /pot HTCPCP/1.0\r\n" + host + b"\r\n")
+    assert raw(preview, b"GET / HTTP/1.1\r\n" + b"X-Long: " + b"b" * 100_000 + b"\r\n" + host + b"\r\n")
+    raw(preview, b"GET / HTTP/1.1\r\nHost: ", read=False)  # a request cut off half-way
+    # Many connections at once, some left idle: every real request still gets its page.
+    idle = [socket.create_connection(("127.0.0.1", preview.port), timeout=TIMEOUT) for _ in range(50)]
+    try:
+        results: list[int] = []
+        threads = [threading.Thread(target=lambda: results.append(request(preview, "/")[0])) for _ in range(50)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(TIMEOUT)
+        assert results == [200] * 50
+    finally:
+        for sock in idle:
+            sock.close()
+    assert request(preview, "/")[0] == 200
+
+
 def test_a_site_is_served_under_its_base_path(make_project: MakeProject, serve: Callable[..., Preview]) -> None:
     root = make_project(sample=False, notes={"a.md": note("Harbour reopens")}, config='base_url = "/demo/"\n')
     preview = serve(root)
