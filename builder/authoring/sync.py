@@ -237,6 +237,7 @@ def sync_notes(
         return _count_orphans(report, existing, set(names.values()), root)
     reference = config.reference()
     keys = {name: ExtractionCache.key(digest, name, reference, engine) for name, digest in hashes.items()}
+    yearless = 0
     with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
         stored = extractions.keep_only(set(keys.values()))
         for result, fresh in _extract_or_reuse(todo, extractions, keys, stored, jobs=jobs, progress=progress):
@@ -244,6 +245,7 @@ def sync_notes(
                 report.diagnostics.append(diagnostic_from(result.error, result.seed))
                 continue
             report.diagnostics.extend(_reading_warnings(result))
+            yearless += _is_yearless(result.frontmatter)
             if fresh and result.seed in keys and result.packed:
                 extractions.put(keys[result.seed], result.packed)
             elif not fresh:
@@ -292,7 +294,24 @@ def sync_notes(
             write_text_atomic(path, text)
             if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
                 cache.put(f"{display}\0{parsed.digest}", (compact_note(parsed), None, True))
+    if config.reference_date is None and len(todo) >= 3 and yearless * 2 > len(todo):
+        report.diagnostics.append(
+            Diagnostic(
+                "warning",
+                "briefgen.toml",
+                f"{yearless} of {len(todo)} seeds give no date with a year, so their years were inferred "
+                f"against today ({reference.isoformat()}); set reference_date to when the articles were "
+                "written, so the notes do not depend on the day they are built",
+            )
+        )
     return _count_orphans(report, existing, set(names.values()), root)
+
+
+def _is_yearless(frontmatter: dict[str, Any]) -> bool:
+    """The seed gives no year for its story: undated, or a year inferred from the weekday."""
+    flags = frontmatter.get("flags") or ()
+    inferred = any(isinstance(f, dict) and f.get("code") == "year_inferred" for f in flags)
+    return frontmatter.get("date_basis") == "none" or inferred
 
 
 def _extract_or_reuse(

@@ -439,3 +439,20 @@ def test_build_reports_a_broken_link_in_a_note_body(
     (root / "briefgen.toml").write_text((root / "briefgen.toml").read_text() + 'broken_links = "warning"\n')
     assert run_cli(root, "build") == 0
     assert "warning: content/hand.md:12: broken link" in capsys.readouterr().err
+
+
+def test_one_warning_when_most_seeds_give_no_year_and_no_reference_date_is_set(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = {
+        f"s{i}.txt": f"Harbour Works Resume {i}\n\nWork on the harbour resumed on Monday, the port said.\n"
+        for i in range(4)
+    }
+    root = make_project(sample=False, seeds=seeds)
+    (root / "briefgen.toml").write_text('title = "No reference date"\n')
+    assert run_cli(root, "build") == 0
+    err = capsys.readouterr().err
+    assert err.count("seeds give no date with a year") == 1 and "set reference_date" in err
+    pinned = make_project("pinned", sample=False, seeds=seeds)  # reference_date is set: nothing to say
+    assert run_cli(pinned, "build") == 0
+    assert "seeds give no date with a year" not in capsys.readouterr().err
