@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .cache import read_state, write_state
+from .cache import read_state, state_file, write_state
 from .config import Config, theme_dir
 from .errors import ConfigError, Diagnostic, diagnostic_from
 from .lock import project_lock
@@ -184,7 +184,7 @@ def _build(
     edited_notes: Sequence[Path] | None,
 ) -> BuildReport:
     started = time.perf_counter()
-    run = _Run(config, read_state(_state_file(config, "build")), commit_guard)
+    run = _Run(config, read_state(state_file(config, "build")), commit_guard)
     told = _restamp_notes(config, run.previous, edited_notes) if edited_notes and not force else None
     plans = []
     if told is not None:  # serve's own list of edited notes: try that before hashing every input
@@ -243,7 +243,7 @@ class _Run:
         )
 
     def save(self, **changes: Any) -> None:
-        write_state(_state_file(self.config, "build"), self.previous | changes)
+        write_state(state_file(self.config, "build"), self.previous | changes)
 
     @staticmethod
     def report(report: BuildReport, plan: BuildPlan, started: float) -> BuildReport:
@@ -291,7 +291,10 @@ def _full_build(
         summary = {"briefings": site_report.briefings, "entity_pages": site_report.entity_pages}
         summary |= {"pages": site_report.pages, "feeds": site_report.feeds}
         files = site_report.files
-        write_state(_state_file(config, "build"), {"stamp": stamp, "stats": stats, "files": files, "summary": summary})
+        write_state(
+            state_file(config, "build"),
+            {"stamp": stamp, "stats": stats, "files": files, "summary": summary},
+        )
     return result
 
 
@@ -319,7 +322,7 @@ def publish(
     report = PublishReport()
     scanned = scan_notes(config.content_dir, config.root, cache, jobs=jobs)
     notes, report.diagnostics = collect_notes(scanned, include_drafts=include_drafts)
-    manifest_file = _state_file(config, "pages")
+    manifest_file = state_file(config, "pages")
     page_cache = PageCache(config.cache_dir / "pages")
     old_signatures: dict[str, str] = read_state(manifest_file).get("pages", {})
     # Nothing to keep or link (no last build, no cache): every page renders, so each page's
@@ -405,7 +408,7 @@ def publish(
             report.site_updated = True
             token = secrets.token_hex(8)
             with (
-                BodyStore.open(_state_file(config, "bodies", ".sqlite"), create=True) as store,
+                BodyStore.open(state_file(config, "bodies", ".sqlite"), create=True) as store,
                 contextlib.suppress(sqlite3.Error),  # no store (a full cache disk): no quick path, same site
             ):
                 if store is not None:
@@ -467,7 +470,7 @@ def _restore_site(
     from .cache import PageCache
     from .publish.output import SiteWriter
 
-    manifest = read_state(_state_file(config, "pages"))
+    manifest = read_state(state_file(config, "pages"))
     keys: dict[str, str] = (manifest.get("pages") or {}) | (manifest.get("other") or {})
     page_cache = PageCache(config.cache_dir / "pages")
     sources: list[tuple[str, Path]] = []
@@ -511,8 +514,8 @@ def _quick_publish(
         result = quick_publish(
             config,
             paths,
-            manifest_file=_state_file(config, "pages"),
-            store_file=_state_file(config, "bodies", ".sqlite"),
+            manifest_file=state_file(config, "pages"),
+            store_file=state_file(config, "bodies", ".sqlite"),
             commit_guard=commit_guard,
         )
     except sqlite3.Error:  # an unreadable store: the full path redoes whatever this wrote
@@ -727,7 +730,7 @@ def stale_inputs(config: Config, *, include_drafts: bool = False) -> list[str]:
     Names the seeds, notes or templates added, edited or deleted since; "(settings)" for
     briefgen.toml or the briefgen version; "(site)" when site/ itself is missing or was altered.
     """
-    previous = read_state(_state_file(config, "build"))
+    previous = read_state(state_file(config, "build"))
     before = previous.get("stamp") or {}
     now, _ = input_stamp(config, include_drafts=include_drafts, authoring=True, known=previous.get("stats"))
     changed = sorted(name for name in before.keys() | now.keys() if before.get(name) != now.get(name))
@@ -778,9 +781,3 @@ def _site_complete(output_dir: Path, files: object) -> bool:
 def _site_present(output_dir: Path, files: object) -> bool:
     """site/ is there, with the home page the last build wrote (not deleted or emptied by hand)."""
     return isinstance(files, list) and "index.html" in files and (output_dir / "index.html").is_file()
-
-
-def _state_file(config: Config, name: str, suffix: str = ".pickle") -> Path:
-    """Per-output-folder state in the cache (serve builds elsewhere and keeps its own)."""
-    tag = hashlib.sha256(str(config.output_dir.resolve()).encode()).hexdigest()[:12]
-    return config.cache_dir / f"{name}-{tag}{suffix}"

@@ -1,8 +1,19 @@
-"""The persistent build cache under `.briefgen/`: content-hash keyed, safe to delete.
+"""Build state under `.briefgen/`, owned here: every file's name, format tag, pruning and check.
 
-A missing, corrupt or foreign (other briefgen version) cache file means "recompute", never a
+| file | what | kept by |
+|---|---|---|
+| `build-<output>.pickle` | the input stamp of the last good build | `read_state` / `write_state` |
+| `pages-<output>.pickle` | each page's signature | `read_state` / `write_state` |
+| `bodies-<output>.sqlite` | the quick path's notes and page contexts | `publish.quick.BodyStore` (rows checked on load) |
+| `notes.pickle` | parsed notes by content hash | `PickleCache` |
+| `pages/` | rendered pages by signature, each checked against its recorded hash | `PageCache` |
+| `extracted.sqlite` | the extractor's output by seed hash | `ExtractionCache` |
+| `templates-jinja<version>/` | compiled templates | Jinja (`template_cache_dir`) |
+| `build.lock` | one build at a time | `builder.lock` |
+
+A missing, corrupt, foreign (another briefgen version) or locked file means "recompute", never a
 failed build. Entries are keyed by a hash of what they were computed from, so a stale entry is
-simply never looked up again; `prune` drops them on save.
+simply never looked up again; pruning drops them on save.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from .atomic import atomic_file, write_text_atomic
 from .errors import NoteError
 
 if TYPE_CHECKING:  # notes imports PyYAML, which an up-to-date build never needs
+    from .config import Config
     from .notes.note import Note
 
 CACHE_FORMAT = f"briefgen {__version__} cache 3"
@@ -83,6 +95,18 @@ def read_state(path: Path) -> dict[str, Any]:
     except Exception:  # missing, truncated, corrupt or foreign: recompute
         return {}
     return data if tag == CACHE_FORMAT and isinstance(data, dict) else {}
+
+
+def state_file(config: Config, name: str, suffix: str = ".pickle") -> Path:
+    """A build-state file of one output folder (serve builds elsewhere and keeps its own):
+    `build` (the input stamp), `pages` (page signatures), `bodies` (the quick path's store)."""
+    tag = hashlib.sha256(str(config.output_dir.resolve()).encode()).hexdigest()[:12]
+    return config.cache_dir / f"{name}-{tag}{suffix}"
+
+
+def template_cache_dir(cache_dir: Path, jinja_version: str) -> Path:
+    """Compiled templates (Jinja's own bytecode cache, which checks each against its source)."""
+    return cache_dir / f"templates-jinja{jinja_version}"
 
 
 def write_state(path: Path, data: dict[str, Any]) -> None:

@@ -23,6 +23,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .. import __version__
+from ..cache import template_cache_dir
 from ..config import Config, theme_dir
 from ..notes.note import NOT_XML, Note
 from ..notes.slugs import slugify
@@ -107,7 +108,7 @@ def make_environment(config: Config, loader: jinja2.BaseLoader | None = None) ->
 def _bytecode_cache(config: Config) -> jinja2.BytecodeCache | None:
     """Compiled templates under .briefgen/ (Jinja checks each against its template's source), so a
     build that renders a few pages does not spend most of its time compiling templates."""
-    folder = config.cache_dir / f"templates-jinja{jinja2.__version__}"
+    folder = template_cache_dir(config.cache_dir, jinja2.__version__)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
