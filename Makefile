@@ -24,9 +24,13 @@ test: $(BIN)/python
 	$(BIN)/ruff check builder tests scripts bench
 	$(BIN)/ruff format --check builder tests scripts bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make test-nlp: install the optional spaCy engine (the [nlp] extra) and run the engine's tests
 test-nlp: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[nlp,test]'
 	$(BIN)/python -m pytest tests/unit/test_spacy_engine.py
+
+## make golden: regenerate the fixture projects' golden output (tests/golden/) after an intended change
+golden: $(BIN)/python
+	BRIEFGEN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/e2e/test_golden.py -q
