@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test test-nlp lint
+.PHONY: site test test-nlp lint golden
+
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS='-m "not browser"'` to skip the browser tests
+# locally (CI runs everything).
+PYTEST_ARGS ?=
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
