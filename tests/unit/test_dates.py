@@ -11,6 +11,7 @@ from builder.authoring.extract.dates import (
     extract_timeline,
     extract_watch,
     find_date_mentions,
+    find_dateline,
     resolve_story_date,
 )
 from builder.authoring.ingest import parse_article, read_article
@@ -284,6 +285,8 @@ def test_each_clause_keeps_its_own_hedge() -> None:
         "More than 2000 people came.",
         "Kick-off is at 1900 GMT.",
         "The PC runs Windows 2000.",
+        "The screen shows films at resolutions of 2048 x 1080 pixels.",
+        "Cinemas project at 2048 * 1080.",
         "The bid was worth £2005m.",
         "Sheffield Wednesday lost again.",
         "The Sunday Times ran the story.",
@@ -329,3 +332,72 @@ def test_quotes_conditions_and_past_events_are_not_watched() -> None:
 def test_a_hedge_is_never_upgraded_in_the_watch_list() -> None:
     assert watch_of("An election could be held as early as 8 February.") == [("2006-02-08", "possible")]
     assert watch_of("The leaders are expected to meet on Friday.") == [("2005-03-18", "expected")]
+
+
+# --- the story date on text with no date of its own ---------------------------------------
+def test_the_story_date_is_never_after_the_reference_date() -> None:
+    text = article("The mayor opened the bridge on Sunday 27 February.")
+    story = resolve_story_date(text, reference=date(2026, 12, 4))
+    assert story.date is not None and story.date <= date(2026, 12, 4)
+    assert story.date.weekday() == 6
+
+
+def test_a_previewed_event_does_not_date_the_story() -> None:
+    text = article("This year's awards ceremony will be held on Sunday 27 February.")
+    assert resolve_story_date(text, reference=date(2026, 12, 4)) == StoryDate(None, "none")
+
+
+def test_a_fixture_heading_does_not_date_the_story() -> None:
+    text = article("Saturday, 26 February", "The coach has named an unchanged side.")
+    assert resolve_story_date(text, reference=date(2026, 12, 4)).basis == "none"
+
+
+def test_an_undated_story_keeps_its_month_and_day_mentions_without_a_year() -> None:
+    text = article("The ceremony will be held on Sunday 27 February.", "The film opened in June.")
+    story = resolve_story_date(text, reference=date(2026, 12, 4))
+    events = [(e.date, e.precision, e.status, e.inferred) for e in extract_timeline(text, story)]
+    assert events == [("--02-27", "day", "planned", False), ("--06", "month", "occurred", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The two semi-finals are to be played on Sunday.", "expected"),
+        ("The final is being shown on television on Saturday.", "planned"),
+        ("Highlights can be seen on Friday.", "possible"),
+    ],
+)
+def test_scheduled_passives_are_ahead_of_the_story(text: str, status: str) -> None:
+    assert only_event(text).status == status
+
+
+def test_a_plan_that_was_in_the_past_stays_past() -> None:
+    assert only_event("The match was to be played on Saturday but was called off.").status == "occurred"
+
+
+# --- datelines ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("PERTH 1996-08-30", "Share prices closed higher on Friday."),
+        ("A. N. Writer", "PERTH 1996-08-30", "Share prices closed higher on Friday."),
+        ("By A. N. Writer", "PERTH, Western Australia 1996-08-30", "Share prices closed higher on Friday."),
+    ],
+)
+def test_a_dateline_behind_a_byline_dates_the_story_and_is_no_event(paragraphs: tuple[str, ...]) -> None:
+    text = article(*paragraphs)
+    story = resolve_story_date(text, reference=date(2026, 1, 1))
+    assert (story.date, story.basis) == (date(1996, 8, 30), "dateline")
+    assert [e.text for e in extract_timeline(text, story)] == ["Friday"]
+
+
+def test_a_dateline_after_the_reference_date_is_not_the_story_date() -> None:
+    text = article("PERTH 1996-08-30", "Share prices closed higher.")
+    assert resolve_story_date(text, reference=date(1990, 1, 1)).basis == "none"
+
+
+def test_find_dateline_reads_the_place_and_agency_form() -> None:
+    length, mention = find_dateline("HOBART (Wire) - The council met.")
+    assert length == len("HOBART (Wire) - ") and mention is None
+    length, mention = find_dateline("HOBART, Tasmania 2001-03-04 The council met.")
+    assert mention is not None and (mention.year, mention.month, mention.day) == (2001, 3, 4)

@@ -60,7 +60,8 @@ _DMY = re.compile(rf"(?<![\w$£€.,])(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(
 _MONTH_PHRASE = re.compile(
     rf"(?P<m>{_MONTH_FULL})(?:(?:\s+of)?,?\s+(?P<y>{_YEAR})|(?:\s+of)?\s+(?P<yrel>(?i:last|this|next))\s+year(?![\w-]))?"
 )
-_YEAR_PHRASE = re.compile(rf"(?<![\w$£€.,/])(?P<y>{_YEAR})(?:[-/](?P<y2>\d\d)(?!\d))?")
+# Not a dimension: "2048 x 1080 pixels".
+_YEAR_PHRASE = re.compile(rf"(?<![\w$£€.,/])(?P<y>{_YEAR})(?:[-/](?P<y2>\d\d)(?!\d))?(?!\s*[x\u00d7*]\s*\d)")
 _RELATIVE = re.compile(
     r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:following|previous|next|coming|same)|[Ee]arlier\s+this|"
     r"[Ll]ater\s+this|[Tt]he)\s+(?P<unit>year|month|week|day)(?![\w-])"

@@ -97,6 +97,16 @@ def resolve_mention(
     return None
 
 
+def yearless_date(mention: DateMention) -> tuple[str, str] | None:
+    """A month (and day) written without a year as an ISO 8601 yearless date and its precision
+    ("--02-27", day; "--06", month): for a story with no date to place it in a year by."""
+    if mention.year is not None or mention.month is None or mention.unit is not None:
+        return None
+    if mention.day is not None:
+        return f"--{mention.month:02d}-{mention.day:02d}", "day"
+    return f"--{mention.month:02d}", "month"
+
+
 def _shift(mention: DateMention, base: date, inferred: bool) -> ResolvedDate | None:
     """A unit-relative phrase ("last year", "next week", "two days ago") counted from `base`."""
     unit, offset = mention.unit, mention.offset

@@ -68,6 +68,11 @@ _MARKER_WORDS = (
     | _PERFECT
     | frozenset(_BEFORE_TO)
     | word_set("could might would may hope hopes will shall should due likely set is are going was were did had")
+    | word_set("to can being")
+)
+_PARTICIPLES = word_set(
+    "shown seen given taken done known broadcast begun driven chosen written spoken beaten drawn thrown grown "
+    "flown sworn played"
 )
 
 
@@ -179,6 +184,8 @@ def marker_of(tokens: list[str], lowered: list[str], i: int) -> str | None:
         return None
     after = lowered[i + 1] if i + 1 < len(tokens) else ""
     after2 = lowered[i + 2] if i + 2 < len(tokens) else ""
+    if lower in {"to", "can", "being"}:
+        return _scheduled(lower, before, after, after2)
     if lower in {"could", "might", "would"} or word == "may":
         if after == "have":
             return "possible-past"  # "may have left": a hedge about the past
@@ -214,6 +221,21 @@ def marker_of(tokens: list[str], lowered: list[str], i: int) -> str | None:
     return _past_marker(word, lower, before, after)
 
 
+def _scheduled(lower: str, before: str, after: str, after2: str) -> str | None:
+    """Passive schedules: "to be played" (expected), "is being shown" (planned), "can be seen" (possible)."""
+    if lower == "to":
+        if after != "be" or not _is_participle(after2):
+            return None
+        return "past" if before in {"was", "were"} else "expected"  # "was to be held": a plan in the past
+    if lower == "being":
+        return "planned" if before in {"is", "are"} and _is_participle(after) else None
+    return "possible" if after == "be" and _is_participle(after2) else None
+
+
+def _is_participle(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST or word in _PARTICIPLES
+
+
 def _past_marker(word: str, lower: str, before: str, after: str) -> str | None:
     """The past tense marker for a past-tense verb; a participle after "be" or a determiner is not one."""
     if lower in _BE_PRESENT or not word.islower():
@@ -243,7 +265,7 @@ def forward_marker(clause: str, outside: str) -> tuple[str, int] | None:
         return None  # nor is a condition
     for i, (pos, word) in enumerate(words):
         lower = lowered[i]
-        if lower in {"would", "should", "could", "might"} or word == "may":
+        if lower in {"would", "should", "could", "might", "to", "can", "being"} or word == "may":
             continue  # too often hypothetical to be news on their own
         if lower in {"proposed", "proposes", "suggested"} and tokens[i + 1 : i + 2] in (["that"], ["to"]):
             return "possible", pos  # a proposal: "proposed that the next summit be held in Busan"

@@ -11,7 +11,7 @@ from datetime import date
 
 from ...model import Article, StoryDate, TimelineEvent, WatchItem
 from .date_phrases import find_date_mentions
-from .date_spans import ResolvedDate, resolve_mention
+from .date_spans import ResolvedDate, resolve_mention, yearless_date
 from .dateline import find_story_dateline
 from .event_text import make_event_text, without_date
 from .modality import FORWARD, QUOTATION, clauses_of, forward_marker, read_tense, split_clauses
@@ -32,23 +32,26 @@ def extract_timeline(article: Article, story: StoryDate) -> tuple[TimelineEvent,
         for mention, clause in clauses_of(paragraph, mentions, skip):
             start, end = mention.start - clause.start, min(mention.end - clause.start, len(clause.text))
             tense, direction = read_tense(clause.text, start, end)
-            inferred = story.year_inferred
             resolved = resolve_mention(
-                mention, story.date, direction=direction, previous=previous, story_inferred=inferred
+                mention, story.date, direction=direction, previous=previous, story_inferred=story.year_inferred
             )
-            if resolved is None:
+            if resolved is not None:
+                previous = resolved
+                iso, precision = resolved.iso, resolved.precision
+            elif story.date is None and (yearless := yearless_date(mention)) is not None:
+                iso, precision = yearless  # an undated story: the month and day are known, the year is not
+            else:
                 continue
-            previous = resolved
             event = TimelineEvent(
-                date=resolved.iso,
-                precision=resolved.precision,
+                date=iso,
+                precision=precision,
                 text=mention.text,
                 event=make_event_text(clause.text, start, end),
                 status=_status(tense, mention.hedge, resolved, story.date),
-                inferred=resolved.inferred,
+                inferred=resolved is not None and resolved.inferred,
                 evidence=(f"p{index}",),
             )
-            found.append((resolved.iso, index, mention.start, event))
+            found.append((iso, index, mention.start, event))
     found.sort(key=lambda item: item[:3])
     unique: dict[tuple[str, tuple[str, ...], str], TimelineEvent] = {}
     for *_, event in found:
@@ -96,17 +99,19 @@ def _undated_watch(article: Article, timeline: tuple[TimelineEvent, ...]) -> lis
     return items
 
 
-def _status(tense: str | None, hedge: str | None, resolved: ResolvedDate, story: date | None) -> str:
+def _status(tense: str | None, hedge: str | None, resolved: ResolvedDate | None, story: date | None) -> str:
     """The event's status; a span wholly before the story date has happened, whatever the verb."""
     if tense == "possible-past":
         return "possible"
-    if story is not None and resolved.last < story:
+    if story is None or resolved is None:
+        return hedge or (tense if tense in FORWARD else "occurred")
+    if resolved.last < story:
         return "occurred"
     if hedge is not None:
         return hedge
     if tense in FORWARD:
         return tense
-    if story is not None and resolved.first > story:
+    if resolved.first > story:
         return "planned"  # a flat statement about a future date: "the vote is on Friday"
     return "occurred"
 
