@@ -401,3 +401,36 @@ def test_find_dateline_reads_the_place_and_agency_form() -> None:
     assert length == len("HOBART (Wire) - ") and mention is None
     length, mention = find_dateline("HOBART, Tasmania 2001-03-04 The council met.")
     assert mention is not None and (mention.year, mention.month, mention.day) == (2001, 3, 4)
+
+
+# --- watch items stand on their own -------------------------------------------------------
+def watch_items(text: str) -> list[str]:
+    body = article(text)
+    return [w.item for w in extract_watch(body, extract_timeline(body, TUESDAY))]
+
+
+def test_a_watch_item_cut_at_a_relative_clause_gets_its_subject_back() -> None:
+    text = (
+        "The vote could be a boost for Jane Doe, who has announced plans to dissolve the council "
+        "at the end of March, with a possible snap vote as early as 8 May."
+    )
+    items = watch_items(text)
+    assert (
+        "Jane Doe has announced plans to dissolve the council at the end of March, with a possible snap vote as early as 8 May"
+        in items
+    )
+    assert not any(item.lower().startswith(("who", "which")) for item in items)
+
+
+def test_a_watch_item_cut_before_its_verb_keeps_the_subject() -> None:
+    text = (
+        "The new rules, which were agreed by ministers from all of the member states after a long dispute, "
+        "will cover many of the biggest deals from next month."
+    )
+    [item] = watch_items(text)
+    assert item.startswith("The new rules \u2026 will cover many of the biggest deals")
+
+
+def test_a_coordinated_verb_phrase_shares_its_subject() -> None:
+    items = watch_items("The bank has raised rates twice, and is expected to raise them again.")
+    assert not any(item.lower().startswith(("is ", "will ")) for item in items)

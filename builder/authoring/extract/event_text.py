@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import word_set
 from .modality import DANGLING_END, HEADLESS_START, SPEECH, count_words
 
 MAX_EVENT_WORDS = 25
@@ -20,6 +21,11 @@ _LEADING_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = "\u2026"
+CUT = _ELLIPSIS
+"""How an event text that starts inside its sentence begins."""
+_RELATIVES = word_set("which who whose where whom")
+# A proper name closing the piece before a relative clause: "... for Sanae Takai, who ..."
+_NAME_AT_END = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*)\s*$")
 
 # --- event text ---------------------------------------------------------------------------
 _Scored = tuple[int, str]
@@ -44,6 +50,10 @@ def make_event_text(clause: str, start: int, end: int) -> str:
     """
     if count_words(clause) <= MAX_EVENT_WORDS:
         return _clean(clause)
+    return _clean(_best_run(clause, start, end))
+
+
+def _best_run(clause: str, start: int, end: int) -> str:
     phrase_words = count_words(clause[start:end])
     segments = _segments(clause, start, end)
     target = next((k for k, s in enumerate(segments) if s.start <= start < s.end + 2), len(segments) - 1)
@@ -58,7 +68,7 @@ def make_event_text(clause: str, start: int, end: int) -> str:
             for score, text in _candidates(clause, segments, first, last, words):
                 if best is None or score > best[0]:
                     best = (score, text)
-    return _clean(best[1] if best is not None else _around(clause, start))
+    return best[1] if best is not None else _around(clause, start)
 
 
 def _candidates(clause: str, segments: list[_Segment], first: int, last: int, words: int) -> list[_Scored]:
@@ -78,10 +88,36 @@ def _candidates(clause: str, segments: list[_Segment], first: int, last: int, wo
         score -= 4 * cut_quotes
         if first > 0 and text.startswith(('"', "\u201c")):
             score -= 10  # a quote without its speaker
-        if first > 0 and text.split(" ", 1)[0].lower() in HEADLESS_START:
-            score -= 6  # a relative clause or a verb phrase without its subject
+        if first > 0 and _is_headless(text):
+            penalty, text = _with_subject(clause, segments, first, text)
+            score -= penalty
         scored.append((score, text))
     return scored
+
+
+def _with_subject(clause: str, segments: list[_Segment], first: int, text: str) -> tuple[int, str]:
+    """A run that opens without its subject, given one back where the clause shows it, and a penalty.
+
+    "for Sanae Takai, who has announced ..." -> "Sanae Takai has announced ..."; "The rules, which
+    start in May, will cover ..." -> "The rules … will cover ...". Otherwise the run is kept,
+    heavily penalised, so that a run with its subject wins.
+    """
+    head, rest = text.split(" ", 1) if " " in text else (text, "")
+    previous = clause[segments[first - 1].start : segments[first - 1].end]
+    name = _NAME_AT_END.search(previous)
+    if head in {"who", "which"} and name is not None:
+        return 1, f"{name.group(1)} {rest}"
+    subject = clause[segments[0].start : segments[0].end]
+    fits = count_words(subject) + count_words(text) <= MAX_EVENT_WORDS
+    if fits and head not in _RELATIVES and not _is_headless(subject) and not subject.startswith(('"', "\u201c")):
+        return 2, f"{subject} {_ELLIPSIS} {text}"
+    return 20, text
+
+
+def _is_headless(text: str) -> bool:
+    """True when the text opens on a lower-case relative pronoun or auxiliary (see `HEADLESS_START`)."""
+    head = _LEADING_CONNECTIVE.sub("", text.lstrip(" ,;:")).split(" ", 1)[0].strip(",")
+    return head.islower() and head in HEADLESS_START
 
 
 def _segments(clause: str, start: int, end: int) -> list[_Segment]:
@@ -133,8 +169,14 @@ def _around(clause: str, start: int) -> str:
 
 
 def _clean(text: str) -> str:
-    """Whitespace collapsed, leading connectives and the final full stop dropped, quotes balanced."""
+    """Whitespace collapsed, leading connectives and the final full stop dropped, quotes balanced.
+
+    A text still opening without its subject is marked as cut, with a leading ellipsis.
+    """
+    headless = _is_headless(text)
     text = _LEADING_CONNECTIVE.sub("", " ".join(text.split())).strip(" ,;:")
+    if headless:
+        text = _ELLIPSIS + text
     if text.count('"') % 2:
         text = text[1:] if text.startswith('"') else text[:-1] if text.endswith('"') else text
     if text.count("\u201c") < text.count("\u201d") and text.endswith("\u201d"):

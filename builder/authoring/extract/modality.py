@@ -48,7 +48,10 @@ _IRREGULAR_PAST = word_set(
 )
 _NOT_PAST = word_set("need needed indeed hundred speed proceed exceed succeed breed seed feed shed bed red")
 _FRONTING = word_set("on in by at from since and but meanwhile then until")
-HEADLESS_START = word_set("which who whose where whom is are was were will would has have had")
+HEADLESS_START = word_set(
+    "which who whose where whom is are was were will would has have had can could may might should shall"
+)
+"""Words that open a relative clause or a verb phrase: a piece starting on one lacks its subject."""
 DANGLING_END = word_set(
     "to of and or but with the a an in on at for by from as than which who whose where when while because "
     "if is are was were be has have had its their his her our this these those that according"
@@ -123,8 +126,12 @@ def count_words(text: str) -> int:
 
 
 def _long_enough(left: str, right: str) -> bool:
-    """Both sides of a clause break have four words or more ("rose in 2003, and in 2004" stays whole)."""
-    return count_words(left) >= 4 and count_words(right) >= 4
+    """Both sides of a clause break have four words or more ("rose in 2003, and in 2004" stays whole),
+    and the right side has a subject of its own ("..., and will cover" shares the left side's)."""
+    if count_words(left) < 4 or count_words(right) < 4:
+        return False
+    head = right.split(None, 1)[0]
+    return not (head.islower() and head in HEADLESS_START)
 
 
 # --- tense and modality -------------------------------------------------------------------

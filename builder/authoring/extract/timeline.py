@@ -13,7 +13,7 @@ from ...model import Article, StoryDate, TimelineEvent, WatchItem
 from .date_phrases import find_date_mentions
 from .date_spans import ResolvedDate, resolve_mention, yearless_date
 from .dateline import find_story_dateline
-from .event_text import make_event_text, without_date
+from .event_text import CUT, make_event_text, without_date
 from .modality import FORWARD, QUOTATION, clauses_of, forward_marker, read_tense, split_clauses
 from .sentences import split_sentences
 
@@ -93,7 +93,10 @@ def _undated_watch(article: Article, timeline: tuple[TimelineEvent, ...]) -> lis
                 found = forward_marker(clause.text, unquoted[clause.start : clause.start + len(clause.text)])
                 if found is not None:
                     modality, at = found
-                    items.append(WatchItem(None, modality, make_event_text(clause.text, at, at), (f"p{index}",)))
+                    item = make_event_text(clause.text, at, at)
+                    if item.startswith(CUT):
+                        continue  # a piece without its subject does not stand alone, and has no date to keep
+                    items.append(WatchItem(None, modality, item, (f"p{index}",)))
                     if len(items) == MAX_UNDATED_WATCH:
                         return items
     return items
