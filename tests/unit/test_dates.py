@@ -438,3 +438,22 @@ def test_a_watch_item_cut_before_its_verb_keeps_the_subject() -> None:
 def test_a_coordinated_verb_phrase_shares_its_subject() -> None:
     items = watch_items("The bank has raised rates twice, and is expected to raise them again.")
     assert not any(item.lower().startswith(("is ", "will ")) for item in items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony takes place on 27 February 2026.",
+        "The hosts play their neighbours on Saturday 12 December.",
+        "Supporters can watch the team train on Friday, 4 December.",
+    ],
+)
+def test_a_schedule_in_the_present_tense_does_not_date_the_story(text: str) -> None:
+    assert resolve_story_date(article(text), reference=date(2026, 12, 31)).basis == "none"
+
+
+def test_a_day_reported_in_the_past_tense_dates_the_story() -> None:
+    story = resolve_story_date(
+        article("The hosts beat their neighbours on Saturday 12 December."), reference=date(2026, 12, 31)
+    )
+    assert (story.date, story.basis) == (date(2026, 12, 12), "weekday-inference")

@@ -18,7 +18,7 @@ from ...model import Article, StoryDate
 from .date_phrases import DateMention, find_date_mentions, is_valid_day
 from .date_spans import ResolvedDate, resolve_mention
 from .dateline import Dateline, find_dateline, find_story_dateline
-from .modality import clauses_of, count_words, read_tense
+from .modality import clauses_of, read_tense
 from .timeline import extract_timeline, extract_watch
 
 __all__ = [
@@ -42,9 +42,6 @@ _CANDIDATE_SPAN = 30
 """Years either side of the reference reported as candidates."""
 LATEST_MENTION_WINDOW = timedelta(days=366)
 """How far before the reference date a fully written date may be to be taken as the story's date."""
-_MIN_REPORT_WORDS = 2
-"""Words besides the date phrase a clause needs to report something ("Leaders met on"):
-"Saturday, 26 February" alone heads a fixture, it does not date the report."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,10 @@ class _Dated:
     pid: str
     mention: DateMention
     reported: bool
-    """True when its clause reports the day (not ahead-looking, not a bare heading)."""
+    """True when a verb in the past tense governs it: the day is reported, not previewed.
+
+    News gives schedules in the present ("France play Ireland on Saturday 12 March", "the ceremony
+    takes place on 27 February") or the future, and bare fixture headings have no verb at all."""
 
 
 def resolve_story_date(article: Article, *, reference: date) -> StoryDate:
@@ -131,8 +131,7 @@ def _day_mentions(article: Article, dateline: Dateline | None) -> Iterator[_Date
         for mention, clause in clauses_of(paragraph, mentions, skip):
             start, end = mention.start - clause.start, mention.end - clause.start
             _, direction = read_tense(clause.text, start, end)
-            heading = count_words(clause.text) - count_words(mention.text) < _MIN_REPORT_WORDS
-            yield _Dated(f"p{index + 1}", mention, reported=direction <= 0 and not heading)
+            yield _Dated(f"p{index + 1}", mention, reported=direction < 0)
 
 
 def _as_date(mention: DateMention) -> date:

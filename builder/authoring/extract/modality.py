@@ -44,7 +44,7 @@ _IRREGULAR_PAST = word_set(
     "was were did had said told took held met made went came gave won lost saw began left fell rose sold "
     "bought paid brought thought became found kept led ran spent spoke stood struck wrote grew drew knew "
     "threw hit cut put set shut quit beat broke chose froze stole woke sent built meant felt heard laid sat "
-    "fought sought taught caught"
+    "fought sought taught caught died fled flew shot sank rang drove"
 )
 _NOT_PAST = word_set("need needed indeed hundred speed proceed exceed succeed breed seed feed shed bed red")
 _FRONTING = word_set("on in by at from since and but meanwhile then until")
