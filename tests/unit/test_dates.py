@@ -444,6 +444,7 @@ def test_a_coordinated_verb_phrase_shares_its_subject() -> None:
     "text",
     [
         "The ceremony takes place on 27 February 2026.",
+        "The ceremony, hosted by a comedian, takes place on 27 February 2026.",
         "The hosts play their neighbours on Saturday 12 December.",
         "Supporters can watch the team train on Friday, 4 December.",
     ],

@@ -251,8 +251,9 @@ def _past_marker(word: str, lower: str, before: str, after: str) -> str | None:
         return "past"
     regular = lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST and "-" not in lower
     if lower in _IRREGULAR_PAST or regular:
-        # "could be held": the modal decides; "the proposed merger": an adjective
-        return None if before in _BE_PRESENT or before in _NOT_VERB_AFTER else "past"
+        # "could be held": the modal decides; "the proposed merger": an adjective; "the ceremony,
+        # hosted by ...": a participle describing a noun, not the clause's verb
+        return None if before in _BE_PRESENT or before in _NOT_VERB_AFTER or after == "by" else "past"
     if lower in _PERFECT and after and (after in _IRREGULAR_PAST or after.endswith("ed")):
         return "past"
     return None
