@@ -256,6 +256,8 @@ def test_relative_dates_inherit_an_inferred_year() -> None:
         ("The firm may have lost money in 2004.", "possible"),
         ("Profits rose 5% in 2004.", "occurred"),
         ("The talks were expected to end last week.", "occurred"),
+        ("The fund is to cut its forecast for this year.", "planned"),
+        ("Voters will need to have registered by Friday.", "planned"),
     ],
 )
 def test_status_comes_from_the_sentence_modality(text: str, status: str) -> None:
@@ -447,6 +449,7 @@ def test_a_coordinated_verb_phrase_shares_its_subject() -> None:
         "The ceremony, hosted by a comedian, takes place on 27 February 2026.",
         "The hosts play their neighbours on Saturday 12 December.",
         "Supporters can watch the team train on Friday, 4 December.",
+        "Voters will need to have registered by Friday 11 December.",
     ],
 )
 def test_a_schedule_in_the_present_tense_does_not_date_the_story(text: str) -> None:

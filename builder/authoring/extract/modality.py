@@ -225,6 +225,8 @@ def marker_of(tokens: list[str], lowered: list[str], i: int) -> str | None:
         return "possible"
     if before == "have" and i > 1 and lowered[i - 2] in {"may", "might", "could"}:
         return "possible-past"  # "may have lost": reached from the participle first
+    if before == "to" or (before == "have" and i > 1 and lowered[i - 2] == "to"):
+        return None  # "will need to have registered by Friday": a perfect infinitive, no past tense
     return _past_marker(word, lower, before, after)
 
 
