@@ -11,6 +11,7 @@ from builder.authoring.extract.dates import (
     extract_timeline,
     extract_watch,
     find_date_mentions,
+    find_dateline,
     resolve_story_date,
 )
 from builder.authoring.ingest import parse_article, read_article
@@ -134,7 +135,7 @@ def test_every_weekday_phrase_must_agree_with_the_year() -> None:
     # In a leap year 13 January and 6 March are a day further apart, so leap years drop out.
     text = article("Leaders met on Tuesday, January 13th.", "A second round followed on Friday, March 6th.")
     story = resolve_story_date(text, reference=date(2032, 6, 1))
-    assert story.date == date(2037, 1, 13)
+    assert story.date == date(2026, 1, 13)  # 2037 also agrees, but is after the reference
     assert 2032 not in story.candidates and 2004 not in story.candidates
     assert {2026, 2037} <= set(story.candidates)
 
@@ -255,6 +256,8 @@ def test_relative_dates_inherit_an_inferred_year() -> None:
         ("The firm may have lost money in 2004.", "possible"),
         ("Profits rose 5% in 2004.", "occurred"),
         ("The talks were expected to end last week.", "occurred"),
+        ("The fund is to cut its forecast for this year.", "planned"),
+        ("Voters will need to have registered by Friday.", "planned"),
     ],
 )
 def test_status_comes_from_the_sentence_modality(text: str, status: str) -> None:
@@ -284,6 +287,12 @@ def test_each_clause_keeps_its_own_hedge() -> None:
         "More than 2000 people came.",
         "Kick-off is at 1900 GMT.",
         "The PC runs Windows 2000.",
+        "The screen shows films at resolutions of 2048 x 1080 pixels.",
+        "Cinemas project at 2048 * 1080.",
+        "Black Friday sales were strong.",
+        "Fans of Sheffield Wednesday sang.",
+        "The inquiry into Bloody Sunday reported.",
+        "Lent begins with Ash Wednesday.",
         "The bid was worth £2005m.",
         "Sheffield Wednesday lost again.",
         "The Sunday Times ran the story.",
@@ -329,3 +338,126 @@ def test_quotes_conditions_and_past_events_are_not_watched() -> None:
 def test_a_hedge_is_never_upgraded_in_the_watch_list() -> None:
     assert watch_of("An election could be held as early as 8 February.") == [("2006-02-08", "possible")]
     assert watch_of("The leaders are expected to meet on Friday.") == [("2005-03-18", "expected")]
+
+
+# --- the story date on text with no date of its own ---------------------------------------
+def test_the_story_date_is_never_after_the_reference_date() -> None:
+    text = article("The mayor opened the bridge on Sunday 27 February.")
+    story = resolve_story_date(text, reference=date(2026, 12, 4))
+    assert story.date is not None and story.date <= date(2026, 12, 4)
+    assert story.date.weekday() == 6
+
+
+def test_a_previewed_event_does_not_date_the_story() -> None:
+    text = article("This year's awards ceremony will be held on Sunday 27 February.")
+    assert resolve_story_date(text, reference=date(2026, 12, 4)) == StoryDate(None, "none")
+
+
+def test_a_fixture_heading_does_not_date_the_story() -> None:
+    text = article("Saturday, 26 February", "The coach has named an unchanged side.")
+    assert resolve_story_date(text, reference=date(2026, 12, 4)).basis == "none"
+
+
+def test_an_undated_story_keeps_its_month_and_day_mentions_without_a_year() -> None:
+    text = article("The ceremony will be held on Sunday 27 February.", "The film opened in June.")
+    story = resolve_story_date(text, reference=date(2026, 12, 4))
+    events = [(e.date, e.precision, e.status, e.inferred) for e in extract_timeline(text, story)]
+    assert events == [("--02-27", "day", "planned", False), ("--06", "month", "occurred", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The two semi-finals are to be played on Sunday.", "expected"),
+        ("The final is being shown on television on Saturday.", "planned"),
+        ("Highlights can be seen on Friday.", "possible"),
+    ],
+)
+def test_scheduled_passives_are_ahead_of_the_story(text: str, status: str) -> None:
+    assert only_event(text).status == status
+
+
+def test_a_plan_that_was_in_the_past_stays_past() -> None:
+    assert only_event("The match was to be played on Saturday but was called off.").status == "occurred"
+
+
+# --- datelines ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("PERTH 1996-08-30", "Share prices closed higher on Friday."),
+        ("A. N. Writer", "PERTH 1996-08-30", "Share prices closed higher on Friday."),
+        ("By A. N. Writer", "PERTH, Western Australia 1996-08-30", "Share prices closed higher on Friday."),
+    ],
+)
+def test_a_dateline_behind_a_byline_dates_the_story_and_is_no_event(paragraphs: tuple[str, ...]) -> None:
+    text = article(*paragraphs)
+    story = resolve_story_date(text, reference=date(2026, 1, 1))
+    assert (story.date, story.basis) == (date(1996, 8, 30), "dateline")
+    assert [e.text for e in extract_timeline(text, story)] == ["Friday"]
+
+
+def test_a_dateline_after_the_reference_date_is_not_the_story_date() -> None:
+    text = article("PERTH 1996-08-30", "Share prices closed higher.")
+    assert resolve_story_date(text, reference=date(1990, 1, 1)).basis == "none"
+
+
+def test_find_dateline_reads_the_place_and_agency_form() -> None:
+    length, mention = find_dateline("HOBART (Wire) - The council met.")
+    assert length == len("HOBART (Wire) - ") and mention is None
+    length, mention = find_dateline("HOBART, Tasmania 2001-03-04 The council met.")
+    assert mention is not None and (mention.year, mention.month, mention.day) == (2001, 3, 4)
+
+
+# --- watch items stand on their own -------------------------------------------------------
+def watch_items(text: str) -> list[str]:
+    body = article(text)
+    return [w.item for w in extract_watch(body, extract_timeline(body, TUESDAY))]
+
+
+def test_a_watch_item_cut_at_a_relative_clause_gets_its_subject_back() -> None:
+    text = (
+        "The vote could be a boost for Jane Doe, who has announced plans to dissolve the council "
+        "at the end of March, with a possible snap vote as early as 8 May."
+    )
+    items = watch_items(text)
+    assert (
+        "Jane Doe has announced plans to dissolve the council at the end of March, with a possible snap vote as early as 8 May"
+        in items
+    )
+    assert not any(item.lower().startswith(("who", "which")) for item in items)
+
+
+def test_a_watch_item_cut_before_its_verb_keeps_the_subject() -> None:
+    text = (
+        "The new rules, which were agreed by ministers from all of the member states after a long dispute, "
+        "will cover many of the biggest deals from next month."
+    )
+    [item] = watch_items(text)
+    assert item.startswith("The new rules \u2026 will cover many of the biggest deals")
+
+
+def test_a_coordinated_verb_phrase_shares_its_subject() -> None:
+    items = watch_items("The bank has raised rates twice, and is expected to raise them again.")
+    assert not any(item.lower().startswith(("is ", "will ")) for item in items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony takes place on 27 February 2026.",
+        "The ceremony, hosted by a comedian, takes place on 27 February 2026.",
+        "The hosts play their neighbours on Saturday 12 December.",
+        "Supporters can watch the team train on Friday, 4 December.",
+        "Voters will need to have registered by Friday 11 December.",
+    ],
+)
+def test_a_schedule_in_the_present_tense_does_not_date_the_story(text: str) -> None:
+    assert resolve_story_date(article(text), reference=date(2026, 12, 31)).basis == "none"
+
+
+def test_a_day_reported_in_the_past_tense_dates_the_story() -> None:
+    story = resolve_story_date(
+        article("The hosts beat their neighbours on Saturday 12 December."), reference=date(2026, 12, 31)
+    )
+    assert (story.date, story.basis) == (date(2026, 12, 12), "weekday-inference")
