@@ -512,3 +512,52 @@ def test_a_player_named_like_a_city_is_no_team_nor_is_a_tournament() -> None:
     )
     orgs = [o.name for o in found.organizations]
     assert "Milan Kovas" not in orgs and "Dubai Sevens" not in orgs
+
+
+# --- places and nicknames as teams in sport copy ---------------------------------------------------
+
+
+def _names(found: Entities, kind: str) -> set[str]:
+    items = {"org": found.organizations, "place": found.places}[kind]
+    return {item.name for item in items} | {alias for item in items for alias in item.aliases}
+
+
+def test_a_city_or_county_playing_a_match_is_the_team_and_stays_a_place_as_a_venue() -> None:
+    found = entities(
+        "In Denver, Fresno defeated Omaha 4-2 in the league on Friday to extend their winning streak.",
+        "Omaha captain Bob Hale said the side had played poorly in the second half of the match.",
+        "The teams meet again in Fresno next week, the coach added.",
+    )
+    orgs, places = _names(found, "org"), _names(found, "place")
+    assert {"Fresno", "Omaha"} <= orgs
+    assert "Denver" in places and "Denver" not in orgs
+    assert "Omaha" not in places
+
+
+def test_a_county_side_after_a_result_word_is_a_team_throughout_the_story() -> None:
+    found = entities(
+        "Durham need 120 runs to beat Lancashire on the last day of the championship match.",
+        "Lancashire have not won a title since the season began, and their captain was out for a duck.",
+    )
+    assert {"Durham", "Lancashire"} <= _names(found, "org")
+    assert "Lancashire" not in _names(found, "place")
+
+
+def test_a_capitalised_plural_after_the_is_a_nickname_in_sport_copy() -> None:
+    found = entities(
+        "The Hornets beat the Falcons in the cup final, their third victory of the season.",
+        "The Olympics and the Championships were not mentioned by the coach after the match.",
+    )
+    orgs = _names(found, "org")
+    assert {"Hornets", "Falcons"} <= orgs
+    assert not {"Olympics", "Championships"} & orgs
+
+
+def test_a_national_side_keeps_its_country_name() -> None:
+    found = entities("England beat Wales 3-1 in the league match, and the coach praised the squad.")
+    assert not {"England", "Wales"} & _names(found, "org")
+
+
+def test_places_outside_sport_copy_are_never_teams() -> None:
+    found = entities("Fresno defeated a proposal from Omaha to share the water, officials said.")
+    assert {"Fresno", "Omaha"} <= _names(found, "place")

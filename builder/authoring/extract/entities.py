@@ -107,6 +107,8 @@ def extract_entities(article: Article) -> Entities:
     sport = _is_sport(article.paragraphs)
     ctx = Context(gaz, sport)
     body = _read_body(article.paragraphs, ctx)
+    if sport:
+        body = _teams_throughout(body, gaz)
     headline = read_paragraph(_headline_case(article.headline, gaz), 0, Context(gaz, sport, headline=True))
     people = _people(body)
     orgs: dict[str, _Cluster] = {}
@@ -227,6 +229,32 @@ def _place_case(caps: str, gaz: Gazetteer) -> str:
         if form in gaz.places or form in gaz.country_codes:
             return form
     return titled
+
+
+def _teams_throughout(body: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A place the story once shows to be a side ("St Louis defeated ...") or that opens a team's
+    name ("Florida" of "Florida Marlins") is that team wherever it is not a venue ("in St Louis")."""
+    teams: dict[str, str] = {}
+    for mention in body:
+        if mention.kind != ORG or mention.detail != "club":
+            continue
+        surface = mention.form or mention.text
+        if surface in gaz.places:
+            teams[surface] = mention.text
+            continue
+    if not teams:
+        return body
+    return [_as_known_team(m, teams) for m in body]
+
+
+_NOT_TEAM = frozenset({"venue", "city"})  # "in Chicago"; a dateline's city
+
+
+def _as_known_team(mention: Mention, teams: dict[str, str]) -> Mention:
+    place = mention.fallback if mention.kind == NAME else mention
+    if place is None or place.kind != PLACE or place.detail in _NOT_TEAM or place.text not in teams:
+        return mention
+    return Mention(ORG, teams[place.text], mention.pid, mention.pos, detail="club", form=place.text)
 
 
 def _is_sport(paragraphs: Iterable[str]) -> bool:
@@ -487,11 +515,17 @@ def _merge_org_variants(orgs: dict[str, _Cluster], gaz: Gazetteer) -> None:
             long_words = long.split()
             if len(words) == 1 and is_territory(long_words[-1], gaz):
                 continue
-            if (len(words) >= 2 and long_words[-len(words) :] == words) or (
-                len(words) == 1 and long_words[0] == short and len(long_words) == 2
+            if (
+                (len(words) >= 2 and long_words[-len(words) :] == words)
+                or (len(words) == 1 and long_words[0] == short and len(long_words) == 2)
+                or (long_words[-1] == short and _is_club(orgs[long]) and _is_club(orgs[short]))
             ):
                 orgs[long].mentions.extend(orgs.pop(short).mentions)
                 break
+
+
+def _is_club(cluster: _Cluster) -> bool:
+    return any(m.detail == "club" for m in cluster.mentions)
 
 
 def _merge_acronyms(orgs: dict[str, _Cluster]) -> None:

@@ -172,7 +172,13 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
     mentions: list[Mention] = []
     for start, end in spans(tokens, headline=ctx.headline):
         found = _read_span(tokens, start, end, text, pid, ctx)
-        mentions.extend(found if ctx.headline else _in_context(tokens, start, end, text, pid, found, gaz))
+        if not ctx.headline:
+            found = _in_context(tokens, start, end, text, pid, found, gaz)
+            if ctx.sport and len(found) == 1:
+                found = _as_team(tokens, end, text, found[0], gaz)
+            if ctx.sport and len(found) == 1 and found[0].kind == NAME and found[0].fallback is None:
+                found = _as_nickname(tokens, start, end, text, found[0], gaz)
+        mentions.extend(found)
     if ctx.headline:
         return mentions
     listed: set[int] = set()
@@ -242,6 +248,74 @@ def _in_context(
     kind = _noun_kind(noun)
     org = Mention(ORG, name, pid, tokens[start].start, detail=kind, form=name)
     return [*(m for m in found if m.kind == COUNTRY and m.detail == "demonym"), org]
+
+
+# Sport copy: what makes a city, state or county the team that plays for it. A match verb or a
+# team role after it ("St Louis defeated", "Warwickshire captain", "Atlanta's Tom Glavine",
+# "Karlsruhe 3"), or a result word before it ("beat Yorkshire", "against struggling Kent", "a win
+# over Colorado", "homered for Atlanta"). Countries are left alone: a national side keeps the name.
+_TEAM_ROLES = (
+    r"captain|skipper|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|pitcher"
+    r"|shortstop|catcher|batsman|bowler|opener|players?|fans|side|squad|supporters"
+)
+_TEAM_AFTER = re.compile(
+    r"(?:,\s+(?:who|which)(?:\s+[a-z]+ly)?|\s+(?:has|have|had|will|would)(?:\s+been)?)?"
+    r"\s+(?:beat|beats|defeated|edged|routed|thrashed|crushed|trounced|blanked|downed|outscored|swept"
+    r"|hammered|drew|lost|won|trailed|rallied|tied|need|needs)\b"
+    rf"|(?:['\u2019]s)?\s+(?:[A-Z][a-z]+\s+)?(?:{_TEAM_ROLES})\b"
+    r"|['\u2019]s\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s+\("
+    r"|,\s+[a-z-]+\s+(?:winners|victors|champions)\b"
+    r"|\s+\d{1,3}(?:-\d{1,3})?(?:\s+[A-Z]|\s*[,;.]|\s*$)"
+)
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|edged|thrashed|routed|crushed|blanked|against"
+    r"|versus|vs\.?|v|(?:victory|victories|win|wins|winners|lead|triumph) over|(?:drew|draw|tie|tied) with"
+    r"|(?:lost|lose|loses|losing|loss|fell) to|(?:played|plays|playing|signed|signs|scored|homered) for"
+    r")(?:\s+[a-z]+)?\s+$"
+)
+# Nations with sides of their own, which keep the name of the place (as a country's side does).
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "Great Britain"})
+_VENUE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+$")
+
+
+def _as_team(tokens: list[Token], end: int, text: str, found: Mention, gaz: Gazetteer) -> list[Mention]:
+    """In sport copy, a city, state or county named as a side ("St Louis defeated Colorado") is
+    the team; one named as a venue ("in Chicago", "at Tunbridge Wells") is the place (`venue`)."""
+    place = found.fallback if found.kind == NAME else found
+    if place is None or place.kind != PLACE or place.text in gaz.country_codes or place.text in _HOME_NATIONS:
+        return [found]
+    last = tokens[end - 1]
+    stop = last.start + len(last.text)
+    if text[place.pos : stop] != place.text:
+        return [found]
+    before = text[max(0, place.pos - 40) : place.pos]
+    if _VENUE_BEFORE.search(before):
+        venue = place._replace(detail="venue")
+        return [found._replace(fallback=venue) if found.kind == NAME else venue]
+    if _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(text, stop):
+        return [Mention(ORG, place.text, found.pid, place.pos, detail="club", form=place.text)]
+    return [found]
+
+
+def _as_nickname(tokens: list[Token], start: int, end: int, text: str, found: Mention, gaz: Gazetteer) -> list[Mention]:
+    """'the Cubs', 'the Blue Jays': in sport copy a capitalised plural after 'the' is a team's
+    nickname (a nationality, a place or an event such as 'the Olympics' is not)."""
+    words = found.text.split()
+    if len(words) > 2 or not words[-1].endswith("s") or words[-1] in ORG_TAILS or words[-1] in _NOT_NICKNAMES:
+        return [found]
+    after_the = text[max(0, found.pos - 4) : found.pos] in ("the ", "The ")
+    stop = found.pos + len(found.text)
+    if not after_the and not re.match(rf"\s+(?:{_TEAM_ROLES})\b", text[stop : stop + 20]):
+        return [found]
+    for word in words:
+        if not word[:1].isupper() or word[:-1].isupper() or "-" in word or word in gaz.given_names:
+            return [found]  # "AAAs", "Tri-Nations"
+        if word in gaz.places or word in gaz.country_codes or gaz.demonym_code(word):
+            return [found]
+        if word.endswith("ers") and (word[:-3] in gaz.places or word[:-4] in gaz.places):
+            return [found]  # "Londoners", "Dubliners"
+    club = Mention(ORG, found.text, found.pid, found.pos, detail="club", form=found.text)
+    return [found._replace(fallback=club)]
 
 
 def _club_as_place(mention: Mention, gaz: Gazetteer) -> Mention:
@@ -434,7 +508,11 @@ def _team_name(part: list[Token], pid: int, ctx: Context, *, after_the: bool) ->
 
 
 _NOT_NICKNAMES = frozenset(
-    wordlist("Sevens Indoors Opens Schools Students Nations Masters Classics Finals Series Trials Games Paralympics")
+    wordlist(
+        """Sevens Indoors Opens Schools Students Nations Masters Classics Finals Series Trials Games
+    Paralympics Olympics Championships Ashes Playoffs Majors Commons Lords Americas Awards Oscars
+    States Europeans Directors Slams Rings Athletics Aids Rules Laws Stewards Officials"""
+    )
 )
 
 
