@@ -561,3 +561,31 @@ def test_a_national_side_keeps_its_country_name() -> None:
 def test_places_outside_sport_copy_are_never_teams() -> None:
     found = entities("Fresno defeated a proposal from Omaha to share the water, officials said.")
     assert {"Fresno", "Omaha"} <= _names(found, "place")
+
+
+# --- reference data beyond the generated gazetteer ------------------------------------------------
+
+
+def test_a_long_international_body_name_running_past_in_is_one_organisation_with_its_abbreviation() -> None:
+    found = entities(
+        "Monitors from the Organisation for Security and Cooperation in Europe (OSCE) arrived on Monday.",
+        "The OSCE said the vote would go ahead.",
+    )
+    [org] = [o for o in found.organizations if o.abbreviation == "OSCE"]
+    assert org.name == "Organisation for Security and Cooperation in Europe"
+    assert "OSCE" in org.aliases
+    assert "Europe" not in {p.name for p in found.places}
+
+
+def test_news_agencies_and_former_states_are_known() -> None:
+    found = entities(
+        "The veteran told the Interfax news agency that he had served in the Soviet Union and Yugoslavia.",
+        "The report was also carried by Itar-Tass on Tuesday.",
+    )
+    assert {"Interfax", "Itar-Tass"} <= {o.name for o in found.organizations}
+    assert {"Soviet Union", "Yugoslavia"} <= {p.name for p in found.places}
+
+
+def test_a_saint_s_town_is_known_with_or_without_the_full_stop() -> None:
+    found = entities("The company moved its offices from St Louis to Chicago last year.")
+    assert {"St Louis", "Chicago"} <= {p.name for p in found.places}

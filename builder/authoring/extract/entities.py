@@ -566,7 +566,8 @@ def _make_orgs(orgs: dict[str, _Cluster]) -> tuple[Organization, ...]:
     for cluster in sorted(orgs.values(), key=lambda c: c.first):
         kinds = [m.detail for m in cluster.mentions if m.detail and m.detail != "acronym"]
         abbreviation = next((m.abbreviation for m in cluster.mentions if m.abbreviation), None)
-        surfaces = {m.form or m.text for m in cluster.mentions} - {cluster.name, abbreviation}
+        # The abbreviation is an alias too where the text uses it ("OSCE" after its long name).
+        surfaces = {m.form or m.text for m in cluster.mentions} - {cluster.name}
         made.append(
             Organization(
                 name=cluster.name,

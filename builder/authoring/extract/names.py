@@ -190,7 +190,33 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
             owner = _OWNER.match(item.group())
             if owner:  # "firms such as France's Snecma": the name after the country's
                 listed.add(item.start() + match.start(1) + owner.end())
-    return [_as_company(m, text, listed, gaz) if m.kind == NAME else _with_dot(m, text) for m in mentions]
+    read = [
+        _as_company(m, text, listed, gaz) if m.kind == NAME else _with_dot(_with_in(m, text, gaz), text)
+        for m in mentions
+    ]
+    longer = [
+        (m.pos, m.pos + len(m.text)) for m, old in zip(read, mentions, strict=True) if len(m.text) > len(old.text)
+    ]
+    if longer:  # what the name took in ("Europe") is not a mention of its own
+        read = [m for m in read if not any(a < m.pos < b for a, b in longer)]
+    return read
+
+
+_IN_NAME = re.compile(r" in (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?")
+
+
+def _with_in(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
+    """'Organisation for Security and Cooperation in Europe': a known name that goes on past 'in',
+    which ends a capitalised span everywhere else ("the Bank in London")."""
+    if mention.kind != ORG or text[mention.pos : mention.pos + len(mention.text)] != mention.text:
+        return mention
+    tail = _IN_NAME.match(text, mention.pos + len(mention.text))
+    words = tail.group().split() if tail else []
+    for stop in range(len(words), 1, -1):
+        org = gaz.organizations.get(f"{mention.text} {' '.join(words[:stop])}")
+        if org is not None:
+            return mention._replace(text=org.name, detail=org.kind, abbreviation=org.abbreviation, form=org.name)
+    return mention
 
 
 # Abbreviated company suffixes keep their full stop, as the name is written: "Acme Corp.".
