@@ -589,3 +589,33 @@ def test_news_agencies_and_former_states_are_known() -> None:
 def test_a_saint_s_town_is_known_with_or_without_the_full_stop() -> None:
     found = entities("The company moved its offices from St Louis to Chicago last year.")
     assert {"St Louis", "Chicago"} <= {p.name for p in found.places}
+
+
+# --- organisations inside longer spans --------------------------------------------------------------
+
+
+def test_a_nationality_before_a_known_broadcaster_describes_it() -> None:
+    found = entities("The minister told Japanese NHK TV on Monday that talks would resume.")
+    assert [o.name for o in found.organizations] == ["NHK"]
+    assert "JP" in {c.code for c in found.countries}
+
+
+def test_a_person_of_a_company_is_a_person_and_the_company() -> None:
+    found = entities(
+        '"Sales were weak," said economist Mary Ellison of Kestrel Partners in Boston.',
+        "Analyst David Moore of Fenwick Holdings Inc. disagreed with that view.",
+    )
+    assert {"Mary Ellison", "David Moore"} <= {p.name for p in found.people}
+    orgs = {o.name for o in found.organizations}
+    assert {"Kestrel Partners", "Fenwick Holdings Inc."} <= orgs
+    assert not any(" of " in name for name in orgs)
+
+
+def test_a_possessive_opening_a_registered_company_name_belongs_to_it() -> None:
+    found = entities(
+        "The bid for Hallam's Bancorp Inc. was raised on Friday.",
+        "Shareholders of Hallam's were told to wait, while Britain's Acme Corp. stayed out.",
+    )
+    orgs = {o.name: o for o in found.organizations}
+    assert "Hallam's Bancorp Inc." in orgs and "Hallam" in orgs["Hallam's Bancorp Inc."].aliases
+    assert "Acme Corp." in orgs and "Britain's Acme Corp." not in orgs

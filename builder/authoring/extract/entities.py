@@ -550,6 +550,8 @@ def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> 
         words = name.split()
         if len(words) >= 2 and words[0][:1].isupper():
             firsts.setdefault(words[0], []).append(name)
+            if words[0].endswith(("'s", "\u2019s")):  # "Boatmen" for "Boatmen's Bancshares Inc."
+                firsts.setdefault(words[0][:-2], []).append(name)
         if len(words) >= 2 and any(m.detail == "club" for m in cluster.mentions):
             # "the Marlins", "the Red Sox" after "Florida Marlins", "Boston Red Sox"
             for size in (1, 2):

@@ -190,15 +190,15 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
             owner = _OWNER.match(item.group())
             if owner:  # "firms such as France's Snecma": the name after the country's
                 listed.add(item.start() + match.start(1) + owner.end())
-    read = [
-        _as_company(m, text, listed, gaz) if m.kind == NAME else _with_dot(_with_in(m, text, gaz), text)
-        for m in mentions
-    ]
+    read = [_as_company(m, text, listed, gaz) if m.kind == NAME else _read_org(m, text, gaz) for m in mentions]
+    # What a name took in beyond a full stop ("Europe", "Boatmen") is not a mention of its own.
     longer = [
-        (m.pos, m.pos + len(m.text)) for m, old in zip(read, mentions, strict=True) if len(m.text) > len(old.text)
+        (m.pos, m.pos + len(m.text))
+        for m, old in zip(read, mentions, strict=True)
+        if m.pos < old.pos or len(m.text) > len(old.text) + 1
     ]
-    if longer:  # what the name took in ("Europe") is not a mention of its own
-        read = [m for m in read if not any(a < m.pos < b for a, b in longer)]
+    if longer:
+        read = [m for m in read if m.kind == ORG or not any(a <= m.pos < b for a, b in longer)]
     return read
 
 
@@ -219,8 +219,31 @@ def _with_in(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
     return mention
 
 
+def _read_org(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
+    if mention.kind != ORG:
+        return mention
+    if " ." in mention.text:  # "Edward D. Jones & Co", as written, not as tokenised
+        mention = mention._replace(text=mention.text.replace(" .", "."))
+    return _with_owner(_with_dot(_with_in(mention, text, gaz), text), text, gaz)
+
+
 # Abbreviated company suffixes keep their full stop, as the name is written: "Acme Corp.".
 _DOTTED_SUFFIXES = (" Corp", " Inc", " Co", " Ltd", " Bros", " Cos")
+_COMPANY_SUFFIXES = (*_DOTTED_SUFFIXES, " Corp.", " Inc.", " Co.", " Ltd.", " plc", " PLC", " Plc", " LLC")
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w&-]*)['\u2019]s $")
+
+
+def _with_owner(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
+    """'Boatmen's Bancshares Inc.': a possessive word that opens a company's registered name
+    belongs to it (a country's or a known name's possessive does not: "Britain's Acme Corp")."""
+    end = mention.pos + len(mention.text)
+    if not mention.text.endswith(_COMPANY_SUFFIXES) or text[mention.pos : end] != mention.text:
+        return mention
+    owner = _OWNER_BEFORE.search(text, max(0, mention.pos - 40), mention.pos)
+    if owner is None or owner.group(1) in gaz.one_word_names or owner.group(1) in gaz.given_names:
+        return mention
+    name = text[owner.start(1) : end]
+    return mention._replace(text=name, pos=owner.start(1), form=name)
 
 
 def _with_dot(mention: Mention, text: str) -> Mention:
@@ -455,6 +478,10 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
             if a + 1 < b:
                 found.extend(_read_span(tokens, a + 1, b, text, pid, ctx))
         return found
+    if not ctx.headline and end - start >= 3:
+        affiliated = _person_of(tokens, start, end, text, pid, ctx)
+        if affiliated is not None:
+            return affiliated
     split = _split_joined(tokens, start, end, pid, ctx)
     if split is not None:
         left_end, right_start = split
@@ -481,6 +508,34 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
         if headed is not None:
             return headed
     return _segment(tokens, start, end, text, pid, ctx)
+
+
+def _person_of(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention] | None:
+    """'Joel Naroff of First Union', 'Economist Lynn Reaser of Barnett Banks Inc.': a full name,
+    'of', then where the person works, read on its own; a name nothing else knows is an
+    organisation there."""
+    k = next((k for k in range(start + 2, end - 1) if tokens[k].text == "of"), None)
+    if k is None:
+        return None
+    gaz = ctx.gazetteer
+    first = start + 1 if tokens[start].initial and _is_descriptor(tokens[start].text) else start
+    # "Lord Campbell of Alloway" is a peer's title, "US Undersecretary of State" a role
+    if (
+        _has_title(tokens, start, k)
+        or any(t.text in STYLES for t in tokens[start:k])
+        or tokens[first].text in gaz.country_codes
+    ):
+        return None
+    if not _looks_like_full_name(tokens[first:k], gaz):
+        return None
+    person = _person(tokens, first, k, text, pid, gaz)
+    right = k + 2 if tokens[k + 1].text == "the" and k + 2 < end else k + 1
+    found = _read_span(tokens, right, end, text, pid, ctx)
+    # a company's name has two words at least ("First Union"); "of Novo's" is no affiliation
+    named = end - right >= 2 and not tokens[end - 1].possessive
+    if named and len(found) == 1 and found[0].kind == NAME and found[0].fallback is None:
+        found = [Mention(ORG, found[0].text, pid, found[0].pos, detail="company", form=found[0].text)]
+    return [person._replace(strong=True), *found]
 
 
 def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Context) -> tuple[int, int] | None:
@@ -728,6 +783,9 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
         return [Mention(PLACE, name, pid, pos, detail="region")]  # "Gulf of Mexico"
     if len(words) == 2 and words[0] == "Air" and words[1] not in NOT_AIRLINE and words[1] not in ORG_TAILS:
         return [Mention(ORG, name, pid, pos, detail="company")]  # "Air India", "Air Deccan"
+    known = _national_outlet(words, part, pid, gaz)
+    if known is not None:
+        return known
     tail_kind = ORG_TAILS.get(words[-1])
     head_kind = None
     for i, word in enumerate(words[1:-1], start=1):
@@ -756,6 +814,24 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
         mentions.append(Mention(COUNTRY, code, pid, pos, detail="demonym"))
     mentions.append(Mention(ORG, name, pid, pos, detail=kind))
     return mentions
+
+
+_SERVICE_TAILS = frozenset(wordlist("TV Television Radio"))
+
+
+def _national_outlet(words: list[str], part: list[Token], pid: int, gaz: Gazetteer) -> list[Mention] | None:
+    """'Japanese NHK TV': a nationality before a known broadcaster or news agency describes it;
+    the outlet is the name ("NHK"), and the nationality a country mention."""
+    code = gaz.country_codes.get(words[0]) or gaz.demonym_code(words[0])
+    rest = words[1:-1] if words[-1] in _SERVICE_TAILS else words[1:]
+    org = gaz.organizations.get(" ".join(rest)) if code and rest else None
+    # a paper's regional edition keeps its name ("Scottish Daily Mail")
+    if code is None or org is None or org.kind not in ("broadcaster", "news agency"):
+        return None
+    return [
+        Mention(COUNTRY, code, pid, part[0].start, detail="demonym"),
+        Mention(ORG, org.name, pid, part[1].start, detail=org.kind, abbreviation=org.abbreviation, form=" ".join(rest)),
+    ]
 
 
 def _title_at(tokens: list[Token], i: int, end: int) -> int:
