@@ -472,7 +472,10 @@ def test_a_dateline_after_a_byline_and_the_byline_writer() -> None:
 def test_a_place_keeps_the_forms_the_text_gives_it() -> None:
     found = entities("Britain and the UK are one country to the map-makers.")
     (uk,) = found.places
-    assert (uk.name, set(uk.aliases)) == ("United Kingdom", {"Britain", "UK"})
+    # named as the text first names it; the id is the reference name's, shared with other notes
+    assert (uk.name, uk.id, uk.country, set(uk.aliases)) == ("Britain", "united-kingdom", "GB", {"UK"})
+    (spelled,) = entities("The United Kingdom and Britain are one country.").places
+    assert (spelled.name, spelled.id) == ("United Kingdom", "united-kingdom")
 
 
 def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
@@ -485,8 +488,11 @@ def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
 def test_dotted_acronyms_and_abbreviated_company_suffixes_keep_their_form() -> None:
     found = entities("The U.N. team met staff of Zentrix Corp. and Halvard Inc. on Monday.")
     names = {o.name: o for o in found.organizations}
-    assert "U.N." in names["United Nations"].aliases
+    # the text never spells the name out: the note names it as written, under the full name's id
+    assert names["U.N."].id == "united-nations"
     assert {"Zentrix Corp.", "Halvard Inc."} <= set(names)
+    spelled = {o.name: o for o in entities("The United Nations and the U.N. staff met.").organizations}
+    assert "U.N." in spelled["United Nations"].aliases
 
 
 def test_teams_of_a_place_and_a_plural_nickname_in_sport_copy() -> None:

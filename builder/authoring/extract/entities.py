@@ -146,10 +146,11 @@ def extract_entities(article: Article) -> Entities:
     _merge_org_variants(orgs, gaz)
     _merge_acronyms(orgs)
     article_countries = set(countries)
+    text = "\n".join(article.paragraphs)
     return Entities(
         people=_make_people(people),
-        places=_make_places(places, countries, gaz, article_countries),
-        organizations=_make_orgs(orgs),
+        places=_make_places(places, countries, gaz, article_countries, text),
+        organizations=_make_orgs(orgs, text),
         countries=_make_countries(countries, gaz),
         headline_only=tuple(dict.fromkeys(headline_only)),
     )
@@ -563,16 +564,17 @@ def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> 
             orgs[owners[0]].mentions.append(mention)
 
 
-def _make_orgs(orgs: dict[str, _Cluster]) -> tuple[Organization, ...]:
+def _make_orgs(orgs: dict[str, _Cluster], body: str) -> tuple[Organization, ...]:
     made = []
     for cluster in sorted(orgs.values(), key=lambda c: c.first):
         kinds = [m.detail for m in cluster.mentions if m.detail and m.detail != "acronym"]
         abbreviation = next((m.abbreviation for m in cluster.mentions if m.abbreviation), None)
         # The abbreviation is an alias too where the text uses it ("OSCE" after its long name).
-        surfaces = {m.form or m.text for m in cluster.mentions} - {cluster.name}
+        name = _as_written(cluster.name, cluster, body, acronyms_only=not _is_club(cluster))
+        surfaces = {m.form or m.text for m in cluster.mentions} - {name}
         made.append(
             Organization(
-                name=cluster.name,
+                name=name,
                 id=slugify(cluster.name),
                 kind=kinds[0] if kinds else "organization",
                 abbreviation=abbreviation if abbreviation != cluster.name else None,
@@ -583,8 +585,21 @@ def _make_orgs(orgs: dict[str, _Cluster]) -> tuple[Organization, ...]:
     return tuple(made)
 
 
+def _as_written(name: str, cluster: _Cluster, body: str, *, acronyms_only: bool = False) -> str:
+    """A reference name the article never writes ("United States" for "U.S.", "United Nations" for
+    "UN") gives way to the article's own first form of it; the id stays the reference name's, so
+    every note's "U.S." and "United States" share one page. For organisations other than teams only
+    an acronym stands in ("Tory" does not name the Conservative Party)."""
+    if name in body:
+        return name
+    forms = [m.form for m in sorted(cluster.mentions, key=lambda m: (m.pid, m.pos)) if m.form]
+    if acronyms_only:
+        forms = [f for f in forms if f.replace(".", "").isupper()]
+    return forms[0] if forms else name
+
+
 def _make_places(
-    places: dict[str, _Cluster], countries: dict[str, _Cluster], gaz: Gazetteer, article_countries: set[str]
+    places: dict[str, _Cluster], countries: dict[str, _Cluster], gaz: Gazetteer, article_countries: set[str], body: str
 ) -> tuple[Place, ...]:
     clusters = sorted(places.values(), key=lambda c: c.first)
     made: list[Place] = []
@@ -603,8 +618,10 @@ def _make_places(
             kind, country = (chosen.kind, chosen.country) if chosen else ("region", None)
         if kind == "city" and setting is None:
             setting = country
+        ident = slugify(name)
+        name = _as_written(name, cluster, body)
         surfaces = dict.fromkeys(m.form for m in cluster.mentions if m.form and m.form != name)
-        place = Place(name, slugify(name), kind, country, tuple(surfaces), cluster.evidence())
+        place = Place(name, ident, kind, country, tuple(surfaces), cluster.evidence())
         made.append(place)
     # A site named in the text ("Horyu Temple") lies in the story's setting: its first city's country.
     return tuple(dataclasses.replace(p, country=setting) if p.kind == "site" and p.country is None else p for p in made)
