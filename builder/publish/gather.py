@@ -305,7 +305,7 @@ def _make_entities(
                 # co-mentions are bounded by the entities of this one note, never all pages
                 co[key].update(keys)  # itself included, taken out below
             aliases[key].update(ref.aliases)
-    display = {key: _best_name(counter) for key, counter in names.items()}
+    display = {key: _best_name(counter, key[1]) for key, counter in names.items()}
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
     # one Ref per entity that can be mentioned alongside another, shared by every page that lists it
     mentions = {key: Ref(*key, name) for key, name in display.items() if key[0] != "topics"}
@@ -331,8 +331,12 @@ def _make_entities(
     }
 
 
-def _best_name(counter: Counter[str]) -> str:
-    """The most frequent spelling; ties go to the longest, then alphabetical."""
+def _best_name(counter: Counter[str], ident: str) -> str:
+    """The name the id was made from, when a note uses it ("United States" over "U.S." for
+    `united-states`); else the most frequent spelling, ties to the longest, then alphabetical."""
+    for name in counter:
+        if slugify(name) == ident:
+            return name
     return sorted(counter.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 

@@ -274,7 +274,6 @@ def test_original_cptpp_is_one_organisation_under_its_long_name(original: tuple[
     assert [o["name"] for o in cptpp] == ["Comprehensive and Progressive Agreement for Trans-Pacific Partnership"]
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_original_nhk_is_an_organisation(original: tuple[dict[str, Any], str]) -> None:
     note, _ = original
     assert any("NHK" in (o["name"], o.get("abbreviation"), *o.get("aliases", [])) for o in note["organizations"])

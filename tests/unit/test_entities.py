@@ -472,7 +472,10 @@ def test_a_dateline_after_a_byline_and_the_byline_writer() -> None:
 def test_a_place_keeps_the_forms_the_text_gives_it() -> None:
     found = entities("Britain and the UK are one country to the map-makers.")
     (uk,) = found.places
-    assert (uk.name, set(uk.aliases)) == ("United Kingdom", {"Britain", "UK"})
+    # named as the text first names it; the id is the reference name's, shared with other notes
+    assert (uk.name, uk.id, uk.country, set(uk.aliases)) == ("Britain", "united-kingdom", "GB", {"UK"})
+    (spelled,) = entities("The United Kingdom and Britain are one country.").places
+    assert (spelled.name, spelled.id) == ("United Kingdom", "united-kingdom")
 
 
 def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
@@ -485,8 +488,11 @@ def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
 def test_dotted_acronyms_and_abbreviated_company_suffixes_keep_their_form() -> None:
     found = entities("The U.N. team met staff of Zentrix Corp. and Halvard Inc. on Monday.")
     names = {o.name: o for o in found.organizations}
-    assert "U.N." in names["United Nations"].aliases
+    # the text never spells the name out: the note names it as written, under the full name's id
+    assert names["U.N."].id == "united-nations"
     assert {"Zentrix Corp.", "Halvard Inc."} <= set(names)
+    spelled = {o.name: o for o in entities("The United Nations and the U.N. staff met.").organizations}
+    assert "U.N." in spelled["United Nations"].aliases
 
 
 def test_teams_of_a_place_and_a_plural_nickname_in_sport_copy() -> None:
@@ -512,3 +518,110 @@ def test_a_player_named_like_a_city_is_no_team_nor_is_a_tournament() -> None:
     )
     orgs = [o.name for o in found.organizations]
     assert "Milan Kovas" not in orgs and "Dubai Sevens" not in orgs
+
+
+# --- places and nicknames as teams in sport copy ---------------------------------------------------
+
+
+def _names(found: Entities, kind: str) -> set[str]:
+    items = {"org": found.organizations, "place": found.places}[kind]
+    return {item.name for item in items} | {alias for item in items for alias in item.aliases}
+
+
+def test_a_city_or_county_playing_a_match_is_the_team_and_stays_a_place_as_a_venue() -> None:
+    found = entities(
+        "In Denver, Fresno defeated Omaha 4-2 in the league on Friday to extend their winning streak.",
+        "Omaha captain Bob Hale said the side had played poorly in the second half of the match.",
+        "The teams meet again in Fresno next week, the coach added.",
+    )
+    orgs, places = _names(found, "org"), _names(found, "place")
+    assert {"Fresno", "Omaha"} <= orgs
+    assert "Denver" in places and "Denver" not in orgs
+    assert "Omaha" not in places
+
+
+def test_a_county_side_after_a_result_word_is_a_team_throughout_the_story() -> None:
+    found = entities(
+        "Durham need 120 runs to beat Lancashire on the last day of the championship match.",
+        "Lancashire have not won a title since the season began, and their captain was out for a duck.",
+    )
+    assert {"Durham", "Lancashire"} <= _names(found, "org")
+    assert "Lancashire" not in _names(found, "place")
+
+
+def test_a_capitalised_plural_after_the_is_a_nickname_in_sport_copy() -> None:
+    found = entities(
+        "The Hornets beat the Falcons in the cup final, their third victory of the season.",
+        "The Olympics and the Championships were not mentioned by the coach after the match.",
+    )
+    orgs = _names(found, "org")
+    assert {"Hornets", "Falcons"} <= orgs
+    assert not {"Olympics", "Championships"} & orgs
+
+
+def test_a_national_side_keeps_its_country_name() -> None:
+    found = entities("England beat Wales 3-1 in the league match, and the coach praised the squad.")
+    assert not {"England", "Wales"} & _names(found, "org")
+
+
+def test_places_outside_sport_copy_are_never_teams() -> None:
+    found = entities("Fresno defeated a proposal from Omaha to share the water, officials said.")
+    assert {"Fresno", "Omaha"} <= _names(found, "place")
+
+
+# --- reference data beyond the generated gazetteer ------------------------------------------------
+
+
+def test_a_long_international_body_name_running_past_in_is_one_organisation_with_its_abbreviation() -> None:
+    found = entities(
+        "Monitors from the Organisation for Security and Cooperation in Europe (OSCE) arrived on Monday.",
+        "The OSCE said the vote would go ahead.",
+    )
+    [org] = [o for o in found.organizations if o.abbreviation == "OSCE"]
+    assert org.name == "Organisation for Security and Cooperation in Europe"
+    assert "OSCE" in org.aliases
+    assert "Europe" not in {p.name for p in found.places}
+
+
+def test_news_agencies_and_former_states_are_known() -> None:
+    found = entities(
+        "The veteran told the Interfax news agency that he had served in the Soviet Union and Yugoslavia.",
+        "The report was also carried by Itar-Tass on Tuesday.",
+    )
+    assert {"Interfax", "Itar-Tass"} <= {o.name for o in found.organizations}
+    assert {"Soviet Union", "Yugoslavia"} <= {p.name for p in found.places}
+
+
+def test_a_saint_s_town_is_known_with_or_without_the_full_stop() -> None:
+    found = entities("The company moved its offices from St Louis to Chicago last year.")
+    assert {"St Louis", "Chicago"} <= {p.name for p in found.places}
+
+
+# --- organisations inside longer spans --------------------------------------------------------------
+
+
+def test_a_nationality_before_a_known_broadcaster_describes_it() -> None:
+    found = entities("The minister told Japanese NHK TV on Monday that talks would resume.")
+    assert [o.name for o in found.organizations] == ["NHK"]
+    assert "JP" in {c.code for c in found.countries}
+
+
+def test_a_person_of_a_company_is_a_person_and_the_company() -> None:
+    found = entities(
+        '"Sales were weak," said economist Mary Ellison of Kestrel Partners in Boston.',
+        "Analyst David Moore of Fenwick Holdings Inc. disagreed with that view.",
+    )
+    assert {"Mary Ellison", "David Moore"} <= {p.name for p in found.people}
+    orgs = {o.name for o in found.organizations}
+    assert {"Kestrel Partners", "Fenwick Holdings Inc."} <= orgs
+    assert not any(" of " in name for name in orgs)
+
+
+def test_a_possessive_opening_a_registered_company_name_belongs_to_it() -> None:
+    found = entities(
+        "The bid for Hallam's Bancorp Inc. was raised on Friday.",
+        "Shareholders of Hallam's were told to wait, while Britain's Acme Corp. stayed out.",
+    )
+    orgs = {o.name: o for o in found.organizations}
+    assert "Hallam's Bancorp Inc." in orgs and "Hallam" in orgs["Hallam's Bancorp Inc."].aliases
+    assert "Acme Corp." in orgs and "Britain's Acme Corp." not in orgs

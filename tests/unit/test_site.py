@@ -72,6 +72,17 @@ def test_entity_name_is_the_most_frequent_spelling_and_others_become_aliases() -
     assert entity.aliases == ("Lee Jae-myung", "President Lee")
 
 
+def test_a_page_is_named_by_the_name_its_id_was_made_from_when_a_note_uses_it() -> None:
+    notes = [
+        make_note("a", "2026-01-03", places=[{"name": "U.S.", "id": "united-states", "kind": "country"}]),
+        make_note("b", "2026-01-02", places=[{"name": "U.S.", "id": "united-states", "kind": "country"}]),
+        make_note("c", "2026-01-01", places=[{"name": "United States", "id": "united-states", "kind": "country"}]),
+    ]
+    entity = make_site(notes).entities["places"]["united-states"]
+    assert (entity.name, entity.aliases) == ("United States", ("U.S.",))
+    assert len(entity.briefings) == 3
+
+
 def test_entity_details_are_counted_most_frequent_first() -> None:
     notes = [
         make_note("a", people=[person("Ishiba", "ishiba", role="then-Prime Minister", country="JP")]),

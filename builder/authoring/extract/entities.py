@@ -107,6 +107,8 @@ def extract_entities(article: Article) -> Entities:
     sport = _is_sport(article.paragraphs)
     ctx = Context(gaz, sport)
     body = _read_body(article.paragraphs, ctx)
+    if sport:
+        body = _teams_throughout(body, gaz)
     headline = read_paragraph(_headline_case(article.headline, gaz), 0, Context(gaz, sport, headline=True))
     people = _people(body)
     orgs: dict[str, _Cluster] = {}
@@ -144,10 +146,11 @@ def extract_entities(article: Article) -> Entities:
     _merge_org_variants(orgs, gaz)
     _merge_acronyms(orgs)
     article_countries = set(countries)
+    text = "\n".join(article.paragraphs)
     return Entities(
         people=_make_people(people),
-        places=_make_places(places, countries, gaz, article_countries),
-        organizations=_make_orgs(orgs),
+        places=_make_places(places, countries, gaz, article_countries, text),
+        organizations=_make_orgs(orgs, text),
         countries=_make_countries(countries, gaz),
         headline_only=tuple(dict.fromkeys(headline_only)),
     )
@@ -227,6 +230,32 @@ def _place_case(caps: str, gaz: Gazetteer) -> str:
         if form in gaz.places or form in gaz.country_codes:
             return form
     return titled
+
+
+def _teams_throughout(body: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A place the story once shows to be a side ("St Louis defeated ...") or that opens a team's
+    name ("Florida" of "Florida Marlins") is that team wherever it is not a venue ("in St Louis")."""
+    teams: dict[str, str] = {}
+    for mention in body:
+        if mention.kind != ORG or mention.detail != "club":
+            continue
+        surface = mention.form or mention.text
+        if surface in gaz.places:
+            teams[surface] = mention.text
+            continue
+    if not teams:
+        return body
+    return [_as_known_team(m, teams) for m in body]
+
+
+_NOT_TEAM = frozenset({"venue", "city"})  # "in Chicago"; a dateline's city
+
+
+def _as_known_team(mention: Mention, teams: dict[str, str]) -> Mention:
+    place = mention.fallback if mention.kind == NAME else mention
+    if place is None or place.kind != PLACE or place.detail in _NOT_TEAM or place.text not in teams:
+        return mention
+    return Mention(ORG, teams[place.text], mention.pid, mention.pos, detail="club", form=place.text)
 
 
 def _is_sport(paragraphs: Iterable[str]) -> bool:
@@ -487,11 +516,17 @@ def _merge_org_variants(orgs: dict[str, _Cluster], gaz: Gazetteer) -> None:
             long_words = long.split()
             if len(words) == 1 and is_territory(long_words[-1], gaz):
                 continue
-            if (len(words) >= 2 and long_words[-len(words) :] == words) or (
-                len(words) == 1 and long_words[0] == short and len(long_words) == 2
+            if (
+                (len(words) >= 2 and long_words[-len(words) :] == words)
+                or (len(words) == 1 and long_words[0] == short and len(long_words) == 2)
+                or (long_words[-1] == short and _is_club(orgs[long]) and _is_club(orgs[short]))
             ):
                 orgs[long].mentions.extend(orgs.pop(short).mentions)
                 break
+
+
+def _is_club(cluster: _Cluster) -> bool:
+    return any(m.detail == "club" for m in cluster.mentions)
 
 
 def _merge_acronyms(orgs: dict[str, _Cluster]) -> None:
@@ -516,6 +551,8 @@ def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> 
         words = name.split()
         if len(words) >= 2 and words[0][:1].isupper():
             firsts.setdefault(words[0], []).append(name)
+            if words[0].endswith(("'s", "\u2019s")):  # "Boatmen" for "Boatmen's Bancshares Inc."
+                firsts.setdefault(words[0][:-2], []).append(name)
         if len(words) >= 2 and any(m.detail == "club" for m in cluster.mentions):
             # "the Marlins", "the Red Sox" after "Florida Marlins", "Boston Red Sox"
             for size in (1, 2):
@@ -527,15 +564,17 @@ def _attach_short_org_names(names: list[Mention], orgs: dict[str, _Cluster]) -> 
             orgs[owners[0]].mentions.append(mention)
 
 
-def _make_orgs(orgs: dict[str, _Cluster]) -> tuple[Organization, ...]:
+def _make_orgs(orgs: dict[str, _Cluster], body: str) -> tuple[Organization, ...]:
     made = []
     for cluster in sorted(orgs.values(), key=lambda c: c.first):
         kinds = [m.detail for m in cluster.mentions if m.detail and m.detail != "acronym"]
         abbreviation = next((m.abbreviation for m in cluster.mentions if m.abbreviation), None)
-        surfaces = {m.form or m.text for m in cluster.mentions} - {cluster.name, abbreviation}
+        # The abbreviation is an alias too where the text uses it ("OSCE" after its long name).
+        name = _as_written(cluster.name, cluster, body, acronyms_only=not _is_club(cluster))
+        surfaces = {m.form or m.text for m in cluster.mentions} - {name}
         made.append(
             Organization(
-                name=cluster.name,
+                name=name,
                 id=slugify(cluster.name),
                 kind=kinds[0] if kinds else "organization",
                 abbreviation=abbreviation if abbreviation != cluster.name else None,
@@ -546,8 +585,21 @@ def _make_orgs(orgs: dict[str, _Cluster]) -> tuple[Organization, ...]:
     return tuple(made)
 
 
+def _as_written(name: str, cluster: _Cluster, body: str, *, acronyms_only: bool = False) -> str:
+    """A reference name the article never writes ("United States" for "U.S.", "United Nations" for
+    "UN") gives way to the article's own first form of it; the id stays the reference name's, so
+    every note's "U.S." and "United States" share one page. For organisations other than teams only
+    an acronym stands in ("Tory" does not name the Conservative Party)."""
+    if name in body:
+        return name
+    forms = [m.form for m in sorted(cluster.mentions, key=lambda m: (m.pid, m.pos)) if m.form]
+    if acronyms_only:
+        forms = [f for f in forms if f.replace(".", "").isupper()]
+    return forms[0] if forms else name
+
+
 def _make_places(
-    places: dict[str, _Cluster], countries: dict[str, _Cluster], gaz: Gazetteer, article_countries: set[str]
+    places: dict[str, _Cluster], countries: dict[str, _Cluster], gaz: Gazetteer, article_countries: set[str], body: str
 ) -> tuple[Place, ...]:
     clusters = sorted(places.values(), key=lambda c: c.first)
     made: list[Place] = []
@@ -566,8 +618,10 @@ def _make_places(
             kind, country = (chosen.kind, chosen.country) if chosen else ("region", None)
         if kind == "city" and setting is None:
             setting = country
+        ident = slugify(name)
+        name = _as_written(name, cluster, body)
         surfaces = dict.fromkeys(m.form for m in cluster.mentions if m.form and m.form != name)
-        place = Place(name, slugify(name), kind, country, tuple(surfaces), cluster.evidence())
+        place = Place(name, ident, kind, country, tuple(surfaces), cluster.evidence())
         made.append(place)
     # A site named in the text ("Horyu Temple") lies in the story's setting: its first city's country.
     return tuple(dataclasses.replace(p, country=setting) if p.kind == "site" and p.country is None else p for p in made)

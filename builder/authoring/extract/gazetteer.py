@@ -96,8 +96,25 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """Read the packaged JSON once per process."""
     package = resources.files(__name__.rpartition(".")[0])
-    text = package.joinpath("data").joinpath("gazetteer.json").read_text(encoding="utf-8")
-    return parse_gazetteer(json.loads(text))
+    data = package.joinpath("data")
+    generated = json.loads(data.joinpath("gazetteer.json").read_text(encoding="utf-8"))
+    supplement = json.loads(data.joinpath("supplement.json").read_text(encoding="utf-8"))
+    return parse_gazetteer(merge_supplement(generated, supplement))
+
+
+def merge_supplement(generated: Mapping[str, Any], supplement: Mapping[str, Any]) -> dict[str, Any]:
+    """Pure: the generated tables with the hand-maintained ones added (a generated entry wins),
+    and each place called "St. X" also known as "St X" and the other way round."""
+    merged = dict(generated)
+    for table in ("organizations", "places"):
+        merged[table] = {**supplement.get(table, {}), **generated[table]}
+    places = merged["places"]
+    for surface, entries in list(places.items()):
+        if surface.startswith("St. "):
+            places.setdefault("St " + surface[4:], entries)
+        elif surface.startswith("St "):
+            places.setdefault("St. " + surface[3:], entries)
+    return merged
 
 
 def parse_gazetteer(data: Mapping[str, Any]) -> Gazetteer:

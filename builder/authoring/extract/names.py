@@ -172,7 +172,13 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
     mentions: list[Mention] = []
     for start, end in spans(tokens, headline=ctx.headline):
         found = _read_span(tokens, start, end, text, pid, ctx)
-        mentions.extend(found if ctx.headline else _in_context(tokens, start, end, text, pid, found, gaz))
+        if not ctx.headline:
+            found = _in_context(tokens, start, end, text, pid, found, gaz)
+            if ctx.sport and len(found) == 1:
+                found = _as_team(tokens, end, text, found[0], gaz)
+            if ctx.sport and len(found) == 1 and found[0].kind == NAME and found[0].fallback is None:
+                found = _as_nickname(tokens, start, end, text, found[0], gaz)
+        mentions.extend(found)
     if ctx.headline:
         return mentions
     listed: set[int] = set()
@@ -184,11 +190,60 @@ def read_paragraph(text: str, pid: int, ctx: Context) -> list[Mention]:
             owner = _OWNER.match(item.group())
             if owner:  # "firms such as France's Snecma": the name after the country's
                 listed.add(item.start() + match.start(1) + owner.end())
-    return [_as_company(m, text, listed, gaz) if m.kind == NAME else _with_dot(m, text) for m in mentions]
+    read = [_as_company(m, text, listed, gaz) if m.kind == NAME else _read_org(m, text, gaz) for m in mentions]
+    # What a name took in beyond a full stop ("Europe", "Boatmen") is not a mention of its own.
+    longer = [
+        (m.pos, m.pos + len(m.text))
+        for m, old in zip(read, mentions, strict=True)
+        if m.pos < old.pos or len(m.text) > len(old.text) + 1
+    ]
+    if longer:
+        read = [m for m in read if m.kind == ORG or not any(a <= m.pos < b for a, b in longer)]
+    return read
+
+
+_IN_NAME = re.compile(r" in (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?")
+
+
+def _with_in(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
+    """'Organisation for Security and Cooperation in Europe': a known name that goes on past 'in',
+    which ends a capitalised span everywhere else ("the Bank in London")."""
+    if mention.kind != ORG or text[mention.pos : mention.pos + len(mention.text)] != mention.text:
+        return mention
+    tail = _IN_NAME.match(text, mention.pos + len(mention.text))
+    words = tail.group().split() if tail else []
+    for stop in range(len(words), 1, -1):
+        org = gaz.organizations.get(f"{mention.text} {' '.join(words[:stop])}")
+        if org is not None:
+            return mention._replace(text=org.name, detail=org.kind, abbreviation=org.abbreviation, form=org.name)
+    return mention
+
+
+def _read_org(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
+    if mention.kind != ORG:
+        return mention
+    if " ." in mention.text:  # "Edward D. Jones & Co", as written, not as tokenised
+        mention = mention._replace(text=mention.text.replace(" .", "."))
+    return _with_owner(_with_dot(_with_in(mention, text, gaz), text), text, gaz)
 
 
 # Abbreviated company suffixes keep their full stop, as the name is written: "Acme Corp.".
 _DOTTED_SUFFIXES = (" Corp", " Inc", " Co", " Ltd", " Bros", " Cos")
+_COMPANY_SUFFIXES = (*_DOTTED_SUFFIXES, " Corp.", " Inc.", " Co.", " Ltd.", " plc", " PLC", " Plc", " LLC")
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w&-]*)['\u2019]s $")
+
+
+def _with_owner(mention: Mention, text: str, gaz: Gazetteer) -> Mention:
+    """'Boatmen's Bancshares Inc.': a possessive word that opens a company's registered name
+    belongs to it (a country's or a known name's possessive does not: "Britain's Acme Corp")."""
+    end = mention.pos + len(mention.text)
+    if not mention.text.endswith(_COMPANY_SUFFIXES) or text[mention.pos : end] != mention.text:
+        return mention
+    owner = _OWNER_BEFORE.search(text, max(0, mention.pos - 40), mention.pos)
+    if owner is None or owner.group(1) in gaz.one_word_names or owner.group(1) in gaz.given_names:
+        return mention
+    name = text[owner.start(1) : end]
+    return mention._replace(text=name, pos=owner.start(1), form=name)
 
 
 def _with_dot(mention: Mention, text: str) -> Mention:
@@ -242,6 +297,74 @@ def _in_context(
     kind = _noun_kind(noun)
     org = Mention(ORG, name, pid, tokens[start].start, detail=kind, form=name)
     return [*(m for m in found if m.kind == COUNTRY and m.detail == "demonym"), org]
+
+
+# Sport copy: what makes a city, state or county the team that plays for it. A match verb or a
+# team role after it ("St Louis defeated", "Warwickshire captain", "Atlanta's Tom Glavine",
+# "Karlsruhe 3"), or a result word before it ("beat Yorkshire", "against struggling Kent", "a win
+# over Colorado", "homered for Atlanta"). Countries are left alone: a national side keeps the name.
+_TEAM_ROLES = (
+    r"captain|skipper|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|pitcher"
+    r"|shortstop|catcher|batsman|bowler|opener|players?|fans|side|squad|supporters"
+)
+_TEAM_AFTER = re.compile(
+    r"(?:,\s+(?:who|which)(?:\s+[a-z]+ly)?|\s+(?:has|have|had|will|would)(?:\s+been)?)?"
+    r"\s+(?:beat|beats|defeated|edged|routed|thrashed|crushed|trounced|blanked|downed|outscored|swept"
+    r"|hammered|drew|lost|won|trailed|rallied|tied|need|needs)\b"
+    rf"|(?:['\u2019]s)?\s+(?:[A-Z][a-z]+\s+)?(?:{_TEAM_ROLES})\b"
+    r"|['\u2019]s\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s+\("
+    r"|,\s+[a-z-]+\s+(?:winners|victors|champions)\b"
+    r"|\s+\d{1,3}(?:-\d{1,3})?(?:\s+[A-Z]|\s*[,;.]|\s*$)"
+)
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|edged|thrashed|routed|crushed|blanked|against"
+    r"|versus|vs\.?|v|(?:victory|victories|win|wins|winners|lead|triumph) over|(?:drew|draw|tie|tied) with"
+    r"|(?:lost|lose|loses|losing|loss|fell) to|(?:played|plays|playing|signed|signs|scored|homered) for"
+    r")(?:\s+[a-z]+)?\s+$"
+)
+# Nations with sides of their own, which keep the name of the place (as a country's side does).
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "Great Britain"})
+_VENUE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+$")
+
+
+def _as_team(tokens: list[Token], end: int, text: str, found: Mention, gaz: Gazetteer) -> list[Mention]:
+    """In sport copy, a city, state or county named as a side ("St Louis defeated Colorado") is
+    the team; one named as a venue ("in Chicago", "at Tunbridge Wells") is the place (`venue`)."""
+    place = found.fallback if found.kind == NAME else found
+    if place is None or place.kind != PLACE or place.text in gaz.country_codes or place.text in _HOME_NATIONS:
+        return [found]
+    last = tokens[end - 1]
+    stop = last.start + len(last.text)
+    if text[place.pos : stop] != place.text:
+        return [found]
+    before = text[max(0, place.pos - 40) : place.pos]
+    if _VENUE_BEFORE.search(before):
+        venue = place._replace(detail="venue")
+        return [found._replace(fallback=venue) if found.kind == NAME else venue]
+    if _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(text, stop):
+        return [Mention(ORG, place.text, found.pid, place.pos, detail="club", form=place.text)]
+    return [found]
+
+
+def _as_nickname(tokens: list[Token], start: int, end: int, text: str, found: Mention, gaz: Gazetteer) -> list[Mention]:
+    """'the Cubs', 'the Blue Jays': in sport copy a capitalised plural after 'the' is a team's
+    nickname (a nationality, a place or an event such as 'the Olympics' is not)."""
+    words = found.text.split()
+    if len(words) > 2 or not words[-1].endswith("s") or words[-1] in ORG_TAILS or words[-1] in _NOT_NICKNAMES:
+        return [found]
+    after_the = text[max(0, found.pos - 4) : found.pos] in ("the ", "The ")
+    stop = found.pos + len(found.text)
+    if not after_the and not re.match(rf"\s+(?:{_TEAM_ROLES})\b", text[stop : stop + 20]):
+        return [found]
+    for word in words:
+        if not word[:1].isupper() or word[:-1].isupper() or "-" in word or word in gaz.given_names:
+            return [found]  # "AAAs", "Tri-Nations"
+        if word in gaz.places or word in gaz.country_codes or gaz.demonym_code(word):
+            return [found]
+        if word.endswith("ers") and (word[:-3] in gaz.places or word[:-4] in gaz.places):
+            return [found]  # "Londoners", "Dubliners"
+    club = Mention(ORG, found.text, found.pid, found.pos, detail="club", form=found.text)
+    return [found._replace(fallback=club)]
 
 
 def _club_as_place(mention: Mention, gaz: Gazetteer) -> Mention:
@@ -355,6 +478,10 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
             if a + 1 < b:
                 found.extend(_read_span(tokens, a + 1, b, text, pid, ctx))
         return found
+    if not ctx.headline and end - start >= 3:
+        affiliated = _person_of(tokens, start, end, text, pid, ctx)
+        if affiliated is not None:
+            return affiliated
     split = _split_joined(tokens, start, end, pid, ctx)
     if split is not None:
         left_end, right_start = split
@@ -381,6 +508,34 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
         if headed is not None:
             return headed
     return _segment(tokens, start, end, text, pid, ctx)
+
+
+def _person_of(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention] | None:
+    """'Joel Naroff of First Union', 'Economist Lynn Reaser of Barnett Banks Inc.': a full name,
+    'of', then where the person works, read on its own; a name nothing else knows is an
+    organisation there."""
+    k = next((k for k in range(start + 2, end - 1) if tokens[k].text == "of"), None)
+    if k is None:
+        return None
+    gaz = ctx.gazetteer
+    first = start + 1 if tokens[start].initial and _is_descriptor(tokens[start].text) else start
+    # "Lord Campbell of Alloway" is a peer's title, "US Undersecretary of State" a role
+    if (
+        _has_title(tokens, start, k)
+        or any(t.text in STYLES for t in tokens[start:k])
+        or tokens[first].text in gaz.country_codes
+    ):
+        return None
+    if not _looks_like_full_name(tokens[first:k], gaz):
+        return None
+    person = _person(tokens, first, k, text, pid, gaz)
+    right = k + 2 if tokens[k + 1].text == "the" and k + 2 < end else k + 1
+    found = _read_span(tokens, right, end, text, pid, ctx)
+    # a company's name has two words at least ("First Union"); "of Novo's" is no affiliation
+    named = end - right >= 2 and not tokens[end - 1].possessive
+    if named and len(found) == 1 and found[0].kind == NAME and found[0].fallback is None:
+        found = [Mention(ORG, found[0].text, pid, found[0].pos, detail="company", form=found[0].text)]
+    return [person._replace(strong=True), *found]
 
 
 def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Context) -> tuple[int, int] | None:
@@ -434,7 +589,11 @@ def _team_name(part: list[Token], pid: int, ctx: Context, *, after_the: bool) ->
 
 
 _NOT_NICKNAMES = frozenset(
-    wordlist("Sevens Indoors Opens Schools Students Nations Masters Classics Finals Series Trials Games Paralympics")
+    wordlist(
+        """Sevens Indoors Opens Schools Students Nations Masters Classics Finals Series Trials Games
+    Paralympics Olympics Championships Ashes Playoffs Majors Commons Lords Americas Awards Oscars
+    States Europeans Directors Slams Rings Athletics Aids Rules Laws Stewards Officials"""
+    )
 )
 
 
@@ -624,6 +783,9 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
         return [Mention(PLACE, name, pid, pos, detail="region")]  # "Gulf of Mexico"
     if len(words) == 2 and words[0] == "Air" and words[1] not in NOT_AIRLINE and words[1] not in ORG_TAILS:
         return [Mention(ORG, name, pid, pos, detail="company")]  # "Air India", "Air Deccan"
+    known = _national_outlet(words, part, pid, gaz)
+    if known is not None:
+        return known
     tail_kind = ORG_TAILS.get(words[-1])
     head_kind = None
     for i, word in enumerate(words[1:-1], start=1):
@@ -652,6 +814,24 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
         mentions.append(Mention(COUNTRY, code, pid, pos, detail="demonym"))
     mentions.append(Mention(ORG, name, pid, pos, detail=kind))
     return mentions
+
+
+_SERVICE_TAILS = frozenset(wordlist("TV Television Radio"))
+
+
+def _national_outlet(words: list[str], part: list[Token], pid: int, gaz: Gazetteer) -> list[Mention] | None:
+    """'Japanese NHK TV': a nationality before a known broadcaster or news agency describes it;
+    the outlet is the name ("NHK"), and the nationality a country mention."""
+    code = gaz.country_codes.get(words[0]) or gaz.demonym_code(words[0])
+    rest = words[1:-1] if words[-1] in _SERVICE_TAILS else words[1:]
+    org = gaz.organizations.get(" ".join(rest)) if code and rest else None
+    # a paper's regional edition keeps its name ("Scottish Daily Mail")
+    if code is None or org is None or org.kind not in ("broadcaster", "news agency"):
+        return None
+    return [
+        Mention(COUNTRY, code, pid, part[0].start, detail="demonym"),
+        Mention(ORG, org.name, pid, part[1].start, detail=org.kind, abbreviation=org.abbreviation, form=" ".join(rest)),
+    ]
 
 
 def _title_at(tokens: list[Token], i: int, end: int) -> int:
