@@ -321,7 +321,6 @@ def test_original_what_to_watch_keeps_the_articles_hedges(original: tuple[dict[s
     assert any(w["date"] == "2026-02-08" and w["modality"] == "possible" and "election" in w["item"] for w in watch)
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_original_watch_items_do_not_open_with_a_relative_pronoun(original: tuple[dict[str, Any], str]) -> None:
     note, _ = original
     for item in note["watch"]:
