@@ -10,6 +10,7 @@ from the cache, without running the extractor.
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import os
@@ -236,7 +237,8 @@ def sync_notes(
     if not todo:
         return _count_orphans(report, existing, set(names.values()), root)
     reference = config.reference()
-    keys = {name: ExtractionCache.key(digest, name, reference, engine) for name, digest in hashes.items()}
+    code = extractor_fingerprint()
+    keys = {name: ExtractionCache.key(digest, name, reference, f"{engine}:{code}") for name, digest in hashes.items()}
     yearless = 0
     with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
         stored = extractions.keep_only(set(keys.values()))
@@ -305,6 +307,17 @@ def sync_notes(
             )
         )
     return _count_orphans(report, existing, set(names.values()), root)
+
+
+@functools.cache
+def extractor_fingerprint() -> str:
+    """A hash of the extractor's code and reference data: part of every extraction cache key, so a
+    changed extractor (an upgrade, or a local edit without a new version number) extracts again."""
+    package = Path(__file__).resolve().parent / "extract"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _is_yearless(frontmatter: dict[str, Any]) -> bool:
