@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import _WEEKDAYS as WEEKDAYS
 from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
 from .quote_spans import ONLY_PUNCTUATION, SENTENCE_END
 
@@ -73,6 +74,9 @@ DET_PHRASE = r"(?i:the|a|an|one|another|his|her|its|their|some|many|several)\s+(
 _ADVERBS = r"(?:also|later|then|further|simply|again|previously|recently|earlier|once|has|had|have|meanwhile)"
 _ADVERB = rf"(?:{_ADVERBS}\s+)*"
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS})+$")
+# "Priebus later Thursday told", "in Hudson, New Hampshire Monday, the supporter said": a weekday
+# ends a time phrase, never a speaker's name.
+_TRAILING_DAY = re.compile(r"(?:\s+(?:later|earlier|on|last|this|next))*\s+(?P<day>[A-Z][a-z]+)\.?$")
 # `"...," Mr Brown said.` / `"...," he added.` / `"...", Roy Asher, an economist, told Reuters.`:
 # up to twelve words before the first speech verb after the quote; `subject_before_verb` picks the speaker.
 _POST_CLAUSE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<before>[^.!?;:\"\u201c\u201d]{{1,160}}?)\s+{_ADVERB}{VERB}\b")
@@ -94,7 +98,14 @@ _PARTICIPLE = (
     r"|posting|asking|arguing|asserting|claiming|joking|quipping|responding|replying|recalling|concluding)"
 )
 _PRE_PARTICIPLE = re.compile(
-    rf"(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
+    rf"(?P<who>)(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
+    r"\s*(?P<punct>[:,]?)\s*$"
+)
+# `As Ms Lee put it, "`: the speaker of an as-clause is its subject, not an adverbial.
+_AS_LEAD = re.compile(r"^\s*(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]s\s+(?=[A-Z]|the\s)")
+# `…, with the minister telling MPs: "`: the participle has a subject of its own.
+_WITH_PARTICIPLE = re.compile(
+    rf"\bwith\s+(?P<who>[^,;:\"\u201c\u201d]{{1,80}}?)\s+{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
     r"\s*(?P<punct>[:,]?)\s*$"
 )
 # The subject of a clause: the words before its verb ("issued", "took to", "went on").
@@ -213,10 +224,14 @@ def attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | 
     according = _ACCORDING_TO.match(pre)
     if according is not None:
         return speaker or clean_name(according.group("speaker")), True
-    participle = _PRE_PARTICIPLE.search(pre)
+    participle = _WITH_PARTICIPLE.search(pre) or _PRE_PARTICIPLE.search(pre)
     if participle:
         that = _THAT.search(participle.group("adjunct"))
         standalone = bool(participle.group("punct")) and not that
+        if participle.group("who"):  # the clause's own subject is not the speaker; "with many saying" names none
+            who = subject_before_verb(participle.group("who"))
+            named = who if who and (who[:1].isupper() or len(who.split()) > 1) else None
+            return speaker or named, standalone
         return speaker or _clause_subject(pre[: participle.start()]), standalone
     match = _PRE_VERB.search(pre)
     that_colon = _PRE_THAT_COLON.search(pre)
@@ -227,7 +242,8 @@ def attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | 
         standalone = match.group("punct") == ":" or (bool(match.group("punct")) and not that)
         if speaker is None:
             # "X was joined on stage by Y and joked, ...": the subject of the coordinated clause.
-            speaker = subject_before_verb(pre[: match.start()]) or _clause_subject(pre[: match.start()])
+            head = _AS_LEAD.sub("", pre[: match.start()])  # "As Professor Foner put it:"
+            speaker = subject_before_verb(head) or _clause_subject(head)
     elif that_colon:
         # `Dr Houck added that funding was short: "..."`: a whole quote after the colon.
         standalone = True
@@ -239,7 +255,8 @@ def attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | 
         standalone = speaker is not None
     elif pre.endswith(":") and speaker is None:
         # Match-report style "Manchester City boss Kevin Keegan: "...""
-        speaker = _final_name(pre[:-1].split(",")[-1].strip())
+        # Or a sentence about its subject that introduces the quote: "Cruz called them on it:".
+        speaker = _final_name(pre[:-1].split(",")[-1].strip()) or _colon_subject(pre[:-1])
         standalone = speaker is not None
     return speaker, standalone
 
@@ -265,6 +282,14 @@ def _clause_subject(clause: str) -> str | None:
             return subject
         return clean_name(subject) if NAME_RE.fullmatch(subject) else None
     return None
+
+
+def _colon_subject(clause: str) -> str | None:
+    """The name or pronoun a clause ended by a colon is about: "Trump went even further:"."""
+    subject = _clause_subject(_AS_LEAD.sub("", clause))
+    if subject is None or subject.split()[0].lower() in DETERMINERS:
+        return None
+    return subject
 
 
 def post_speaker(post: str) -> str | None:
@@ -299,6 +324,7 @@ def subject_before_verb(text: str) -> str | None:
     ("state prosecutor Alexis Ortiz") are dropped.
     """
     text = _TRAILING_ADVERBS.sub("", text.strip(' ,;:\u2014\u2013-"')).strip()
+    text = _without_day(text)
     segments = [_strip_connectives(s) for s in text.split(",")]
     segments = [s for s in segments if s and not _DIGITS.fullmatch(s)]  # drop ages: "Mr Li, 45,"
     fallback: str | None = None
@@ -310,7 +336,7 @@ def subject_before_verb(text: str) -> str | None:
         if words[0].lower() in ADVERBIAL_STARTS:
             break
         name = _leading_person(segment) or _final_name(segment)
-        previous = _final_name(segments[index - 1]) if index > 0 else None
+        previous = _final_name(segments[index - 1]) if index > 0 and not _ends_with_day(segments[index - 1]) else None
         # A description after a name ("Roy Asher, chief investment officer of X,") is an appositive.
         appositive = previous is not None and (
             name is None or segment[0].islower() or _AFFILIATION.match(segment) is not None
@@ -326,6 +352,17 @@ def subject_before_verb(text: str) -> str | None:
         if not appositive:
             break
     return fallback
+
+
+def _ends_with_day(text: str) -> bool:
+    day = _TRAILING_DAY.search(text)
+    return day is not None and day.group("day").lower() in WEEKDAYS
+
+
+def _without_day(text: str) -> str:
+    """The words before a speech verb without a time phrase ending them: "Priebus later Thursday"."""
+    day = _TRAILING_DAY.search(text)
+    return text[: day.start()] if day is not None and day.start() > 0 and day.group("day").lower() in WEEKDAYS else text
 
 
 def _leading_person(segment: str) -> str | None:

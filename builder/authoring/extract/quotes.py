@@ -70,6 +70,8 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
         pre, interrupted = sentence_before(plain[first.para], first.start - 1)
         post = sentence_after(plain[last.para], last.closing)
         speaker, pre_standalone = attribute(pre, post, interrupted=interrupted)
+        if speaker is None and not pre and first.para > 0:
+            speaker = _introduced_by(plain[first.para - 1], post)
         standalone = (pre_standalone or not pre) and post_ok(post)
         where = (first.para, first.start)
         read_until(ctx, *where)
@@ -118,6 +120,19 @@ def _last_word(name: str | None) -> str | None:
     return name.split()[-1] if name else None
 
 
+# "Lee Jae-myeong's office", "the prime minister's official spokesman": an office, not its owner.
+_OWNED_SPEAKER = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}[a-z]+$")
+
+
+def _introduced_by(paragraph: str, post: str) -> str | None:
+    """The speaker a paragraph ended by a colon introduces, for a quote opening the next one.
+
+    "Cruz continued:" / "Trump went even further:" then a paragraph of quotation.
+    """
+    intro, _ = sentence_before(paragraph, len(paragraph))
+    return attribute(intro, post)[0] if intro.endswith(":") else None
+
+
 def _goes_on(paragraphs: tuple[str, ...], previous: Span, first: Span) -> bool:
     """Whether only the last quote's own attribution stands between it and the quote at `first`.
 
@@ -138,6 +153,8 @@ def _goes_on(paragraphs: tuple[str, ...], previous: Span, first: Span) -> bool:
 def _speaker_id(entities: Entities, speaker: str, referent: str | None) -> str:
     """The entity id for a speaker (its referent first), else the name as written."""
     speaker = speaker.replace(ABBREVIATION_DOT, ".")
+    if referent is None and _OWNED_SPEAKER.search(speaker):
+        return speaker  # "Lee's office" speaks for Lee but is not Lee: it keeps its own name
     referent = referent.replace(ABBREVIATION_DOT, ".") if referent else None
     surfaces = [referent, speaker]
     for name in (referent, speaker):
