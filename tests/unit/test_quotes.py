@@ -330,3 +330,43 @@ def test_right_mark_opening_a_paragraph_opens_the_quote() -> None:
 def test_coordinated_clause_gives_the_speaker() -> None:
     text = 'Ms Vance was joined on stage by the mayor and joked, "The ferry is never late."'
     assert only(extract_quotes(article(text))).speaker_name == "Ms Vance"
+
+
+def test_an_office_keeps_its_own_name_and_does_not_become_its_owner() -> None:
+    from builder.authoring.extract.entities import extract_entities
+
+    source = article(
+        "Mayor Dana Okafor opened the ferry terminal on Monday.",
+        'Dana Okafor\'s office said in a statement: "The ferry will run all winter."',
+    )
+    quote = only(full(extract_quotes(source, extract_entities(source))))
+    assert (quote.speaker_name, quote.speaker) == ("Dana Okafor's office", "Dana Okafor's office")
+
+
+def test_a_weekday_after_the_speaker_is_not_the_speaker() -> None:
+    text = 'Tom Grant later Thursday told the council: "The ferry will run all winter."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+
+
+def test_a_place_and_weekday_before_a_description_are_not_its_name() -> None:
+    text = 'At a meeting in Dover, Kent Monday, the ferry captain replied: "We sail at dawn."'
+    assert only(extract_quotes(article(text))).speaker_name == "the ferry captain"
+
+
+def test_as_clause_names_the_speaker() -> None:
+    for text in ('As Professor Dana Okafor put it: "The ferry is the town."', 'As Tom Grant said, "We sail at dawn."'):
+        assert only(extract_quotes(article(text))).speaker_name in ("Professor Dana Okafor", "Dana Okafor", "Tom Grant")
+
+
+def test_sentence_ended_by_a_colon_introduces_the_quote_after_it() -> None:
+    same = only(extract_quotes(article('Tom Grant went even further: "The ferry is finished."')))
+    assert same.speaker_name == "Tom Grant"
+    quotes = full(extract_quotes(article("Ms Vance continued:", '"We will sail at dawn, whatever the weather."')))
+    assert [q.speaker_name for q in quotes] == ["Ms Vance"]
+
+
+def test_the_subject_of_a_with_participle_is_the_speaker() -> None:
+    text = 'The town was calmer, with harbour master Tom Grant telling the council: "We sail at dawn."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+    text = 'The plan was unpopular, with many saying it was "a waste of money".'
+    assert only(extract_quotes(article(text))).speaker_name is None

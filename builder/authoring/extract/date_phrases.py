@@ -27,11 +27,12 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 _MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 _MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS |= {short.lower(): i for i, short in enumerate(_MONTH_ABBREVIATIONS, 1)} | {"sept": 9}
-_WEEKDAYS = (
+WEEKDAYS = (
     _numbered("monday tuesday wednesday thursday friday saturday sunday")
     | _numbered("mon tue wed thu fri sat sun")
     | {"tues": 1, "thur": 3, "thurs": 3}
 )
+"""Weekday names and abbreviations, lower-case, to their number (Monday = 0)."""
 _WORD_NUMBERS = _numbered("zero one two three four five six seven eight nine ten eleven twelve")
 
 # --- the phrase grammar -------------------------------------------------------------------
@@ -213,7 +214,7 @@ def _parse_day_month(match: re.Match[str], text: str) -> DateMention | None:
     names = [prefix["wd"]] if prefix else []
     names += [match[g] for g in ("wd2", "wd3") if g in match.re.groupindex and match[g]]
     if names:
-        weekday = _WEEKDAYS[names[0].rstrip(".").lower()]
+        weekday = WEEKDAYS[names[0].rstrip(".").lower()]
     start = prefix.start() if prefix else start
     return _mention(match, start, year=year, month=month, day=day, weekday=weekday)
 
@@ -326,7 +327,7 @@ def _parse_weekday(match: re.Match[str], text: str) -> DateMention | None:
             return None  # "on a Sunday": any Sunday
     if _next_word(text, match.end()) in _NOT_AFTER_WEEKDAY:
         return None  # "Sunday Times"
-    return _mention(match, start, weekday=_WEEKDAYS[match["wd"].lower()], mode=mode)
+    return _mention(match, start, weekday=WEEKDAYS[match["wd"].lower()], mode=mode)
 
 
 _Parser = Callable[[re.Match[str], str], "DateMention | None"]

@@ -1,0 +1,414 @@
+"""Who a quote's own sentence says spoke it, as written: speech verbs and attribution patterns.
+
+Before the quote (`Lee said: "`, `According to X, "`, `…, saying, "`) or after it (`"…," Mr
+Brown said.`, `"…," said Mr Brown, chief executive.`), with the subject of the speech verb picked
+from its appositives, titles and leading adverbials. Attribution is read in text whose
+abbreviations ("Mr.", "Sen.", "H.W.") no longer end sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .date_phrases import WEEKDAYS
+from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
+from .quote_spans import ONLY_PUNCTUATION, SENTENCE_END
+
+
+def _by_first_letter(words: str, *patterns: str) -> str:
+    """`|`-separated words, then patterns, as one alternation nested by first letter.
+
+    The regex engine tries the alternatives of a group one by one at every word; nested, it
+    tries only those of the right letter. The order within a letter is kept, so the same
+    alternative wins as in the flat group.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in (*words.split("|"), *patterns):
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
+# Speech verbs: only these make a quote attributed. "agreed to continue" or "spoke about" are
+# not speech attributions, so phrases quoted next to them stay unattributed fragments.
+VERB = _by_first_letter(
+    "says|said|say|tells|told|adds|added|writes|wrote|explains|explained|states|stated|notes|noted"
+    "|insists|insisted|warns|warned|argues|argued|claims|claimed|asks|asked|replies|replied|continues"
+    "|continued|declared|announced|admits|admitted|commented|remarked|suggests|suggested|urges|urged"
+    "|stresses|stressed|conceded|acknowledged|confirmed|tweeted|posted|recalls|recalled|predicted"
+    "|joked|quipped|responded|countered|concluded|promised|vowed|revealed|maintains|maintained"
+    "|complained|described|insist|told reporters|went on|pointed out|observed|cautioned|boasted"
+    "|emphasized|emphasised|emphasizes|reiterated|repeated|answered|answers|responds|retorted|pressed"
+    "|interjected|exclaimed|shouted|yelled|wondered|mused|lamented|bragged|asserted|contended|charged"
+    "|pleaded|reasoned|proclaimed|declares|thundered|pledged|reported|reports|blogged|emailed|texted"
+    "|tweets|posts|concludes|points out|put it|puts it|shot back|fired back|chimed in|summed up|recounted"
+    "|testified|assured|affirms|affirmed|opined|scoffed|snapped|counters|predicts|remembered|recalls"
+    "|acknowledges|conceded|concedes|cautions|began|started|offered|read|reads|advised|replied|agrees",
+    r"agreed(?=\s*(?:[,.;:!?\"\u201c\u201d]|$))",
+)
+# After a quote a verb may come first: '"...," agreed Mr Brown.' ("agreed to" is no attribution).
+_VERB_FIRST = rf"(?:{VERB}|agreed)"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)[.\u02d1]?"
+# "Steve Cohen, Democrat of Tennessee," / "Ron Johnson, R-Wis.,": a party, not a speaker.
+_AFFILIATION = re.compile(r"(?:Democrat|Republican|Independent)\s+of\s|[RDI]-[A-Z]")
+_PARENTHETICAL = re.compile(r"\((?:[RDI]|[RDI]-[\w. ]{1,16}|pictured|left|right|above|below)\)")
+_TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det")
+# Stands in for the full stop of an abbreviation while attributions are read (a letter, so the
+# abbreviation stays one word: "Mr\u02d1 Allen", "H\u02d1W\u02d1").
+ABBREVIATION_DOT = "\u02d1"
+_ABBREVIATION = re.compile(
+    r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
+    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+[A-Z][a-z]))"
+)
+# A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
+CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
+_PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|of|the|and|for)"
+NAME = (
+    rf"(?:{_HONORIFIC}\s+)?{CAP}(?:\s+(?:{_PARTICLE}\s+)*{CAP}){{0,5}}"
+    r"(?:['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:office|spokesman|spokeswoman|spokesperson|lawyers?|team|camp"
+    r"|aides?|agent|representatives?|ministry|government|statement|website|club|manager))?"
+)
+# Every name starts with a capital: the lookahead spares the engine trying the rest elsewhere.
+NAME_RE = re.compile(rf"(?=[A-Z]){NAME}")
+_PRONOUN = r"(?i:he|she|they|we|it|i)"
+DET_PHRASE = r"(?i:the|a|an|one|another|his|her|its|their|some|many|several)\s+(?:[\w'\u2019\-]+\s+){0,5}[\w\-]+"
+_ADVERBS = r"(?:also|later|then|further|simply|again|previously|recently|earlier|once|has|had|have|meanwhile)"
+_ADVERB = rf"(?:{_ADVERBS}\s+)*"
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERBS})+$")
+# "Priebus later Thursday told", "in Hudson, New Hampshire Monday, the supporter said": a weekday
+# ends a time phrase, never a speaker's name.
+_TRAILING_DAY = re.compile(r"(?:\s+(?:later|earlier|on|last|this|next))*\s+(?P<day>[A-Z][a-z]+)\.?$")
+# `"...," Mr Brown said.` / `"...," he added.` / `"...", Roy Asher, an economist, told Reuters.`:
+# up to twelve words before the first speech verb after the quote; `subject_before_verb` picks the speaker.
+_POST_CLAUSE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<before>[^.!?;:\"\u201c\u201d]{{1,160}}?)\s+{_ADVERB}{VERB}\b")
+# `"...," said Mr Brown, chief executive.` / `"...", according to officials.`
+_POST_VERB_FIRST = re.compile(
+    rf"^[\s,\u2014\u2013-]*(?:{_VERB_FIRST}|according to)\s+"
+    rf"(?P<speaker>(?:{_HONORIFIC}\s+)?[^,.;:!?\"\u201c\u201d]+?)"
+    r"(?=\s*(?:[,.;:!?\"\u201c\u201d]|$|\s(?:who|which|that|in|on|at|when|after|before|as)\s))"
+)
+# `"...," Arab News quoted Prince Saud as saying.`
+_QUOTED_AS_SAYING = re.compile(rf"\bquoted\s+(?P<speaker>{NAME}|{DET_PHRASE})\s+as\s+saying\b")
+# `Lee said: "` / `Takai wrote on X, "` / `X's office said in a statement, "`: the LAST speech
+# verb in the sentence before the quote, its adjunct (up to eight words) and the punctuation.
+_PRE_VERB = re.compile(rf"\b{VERB}\b(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,8}}?)\s*(?P<punct>[:,]?)\s*$")
+# `Lee responded, saying, "` / `The office issued a statement, adding: "`: a participle whose
+# subject is the clause's own.
+_PARTICIPLE = (
+    r"(?:saying|adding|stating|writing|noting|declaring|explaining|insisting|warning|telling\s+\w+|tweeting"
+    r"|posting|asking|arguing|asserting|claiming|joking|quipping|responding|replying|recalling|concluding)"
+)
+_PRE_PARTICIPLE = re.compile(
+    rf"(?P<who>)(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
+    r"\s*(?P<punct>[:,]?)\s*$"
+)
+# `As Ms Lee put it, "`: the speaker of an as-clause is its subject, not an adverbial.
+_AS_LEAD = re.compile(r"^\s*(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]s\s+(?=[A-Z]|the\s)")
+# `…, with the minister telling MPs: "`: the participle has a subject of its own.
+_WITH_PARTICIPLE = re.compile(
+    rf"\bwith\s+(?P<who>[^,;:\"\u201c\u201d]{{1,80}}?)\s+{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
+    r"\s*(?P<punct>[:,]?)\s*$"
+)
+# The subject of a clause: the words before its verb ("issued", "took to", "went on").
+_CLAUSE_SUBJECT = re.compile(
+    r"(?P<subject>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+"
+    r"(?:[a-z]+ed|took|went|wrote|sent|put|gave|made|spoke|has|had|is|was|also|later|then)\b"
+)
+# `…" ― Krystal Correa`: a dash and the name under a quote.
+_DASH_SPEAKER = re.compile(rf"^\s*[\u2015\u2014\u2013]\s*(?P<speaker>{NAME})\s*[,.]?\s*$")
+_ACCORDING_TO = re.compile(rf"^(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+(?P<speaker>{NAME}|{DET_PHRASE})\s*[,:]?$")
+# `X added that funding was short: "...`: a that-clause of any length ended by a colon.
+_PRE_THAT_COLON = re.compile(rf"\b{VERB}\s+that\b[^\"\u201c\u201d]*:\s*$")
+CONNECTIVES = word_set("but and or so yet also however meanwhile now then later earlier still speaking")
+DETERMINERS = word_set("the a an one another his her its their some many several")
+# Words that start a clause, not a subject, when they follow a quote: '"...", which he said ...'.
+NOT_SUBJECT_START = word_set("which who whom whose that because if although though is was were are what")
+ADVERBIAL_STARTS = word_set(
+    """in on at after before during since until while when as by for from with without under over
+    last next this yesterday today tonight earlier later speaking separately meanwhile asked"""
+)
+_TITLE_MODIFIERS = word_set("home foreign shadow deputy general state former vice chief")
+HONORIFICS = word_set("mr mrs ms miss dr prof sir dame lord lady rev king queen prince princess pope")
+# Head nouns of descriptions that stand for a person or an organisation named earlier.
+PERSON_NOUNS = TITLE_WORDS | word_set(
+    """player forward winger keeper full-back centre-back batsman bowler runner sprinter athlete
+    driver rider golfer boxer fighter international veteran youngster teenager singer actor actress
+    musician rapper star director producer writer author novelist presenter comedian artist designer
+    minister chancellor premier politician mp mep candidate campaigner activist lawyer barrister
+    analyst economist expert professor scientist researcher doctor founder owner investor entrepreneur
+    boss chief executive chairman official spokesman spokeswoman frenchman englishman scotsman
+    welshman irishman dutchman spaniard italian german briton american australian scot"""
+) - word_set("former then-prime then-president vice state foreign home shadow deputy general")
+ORG_NOUNS = word_set(
+    """company firm group magazine newspaper paper bank club airline carrier retailer manufacturer
+    maker network broadcaster channel agency organisation organization association federation union
+    watchdog regulator commission website studio label publisher operator chain insurer lender
+    supermarket brewer charity giant corporation conglomerate insurer developer"""
+)
+SPOKES_NOUNS = word_set("spokesman spokeswoman spokesperson representative statement source")
+# Unions used in hot loops, built once.
+_NOT_POST_SUBJECT = NOT_SUBJECT_START | ADVERBIAL_STARTS | CONNECTIVES
+_LEADING_CONNECTIVES = CONNECTIVES | {"while", "whereas"}
+_NOT_NAME_WORDS = NOT_SUBJECT_START | DETERMINERS | CONNECTIVES
+_DESCRIPTION_HEADS = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS
+_THAT = re.compile(r"\bthat\b")
+_TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z]+)+$")
+_DIGITS = re.compile(r"[\d\s]+")
+_PRONOUN_RE = re.compile(_PRONOUN)
+_DESCRIPTION = re.compile(rf"(?:{DET_PHRASE})$")
+_DESCRIPTION_TAIL = re.compile(r"(?:^|\s)((?:the|a|an)\s+(?:[\w'\u2019\-]+\s+){0,3}([\w\-]+))$")
+_LEADING_PERSON = re.compile(
+    rf"((?:{_HONORIFIC}\s+)?{CAP}(?:\s+{CAP})+)\s+(?:[a-z][\w\-]*\s+){{0,6}}(?:of|at|from)\s+\S"
+)
+_FINAL_NAME = re.compile(rf"(?:^|\s)({NAME})$")
+SPEECH = re.compile(rf"\baccording to\s+(?P<who>{NAME}|{DET_PHRASE})|\b{VERB}\b")
+# A closing mark that also ends the sentence: '...favourites." Meanwhile' or the paragraph's end.
+_QUOTE_ENDS_SENTENCE = re.compile(r"[\s\"\u201d]*$|[.!?][\"\u201d\u2019]*\s+[\"\u201c(]?[A-Z0-9]")
+
+
+def protect_abbreviations(text: str) -> str:
+    """The text with the full stops of abbreviations replaced by `ABBREVIATION_DOT` and short
+    asides in brackets ("Jason Chaffetz (R-Utah) said") blanked, offsets kept."""
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    if "." not in text:
+        return text
+    return _ABBREVIATION.sub(_abbreviation, text)
+
+
+def _abbreviation(match: re.Match[str]) -> str:
+    """An initial stays in a name ("said R. Gil Kerlikowske", "George H.W. Bush"); a dotted acronym
+    after a lower-case word ends a sentence ("in the U.S. The")."""
+    if match.group("word") is None and len(match.group()) > 2:
+        words = match.string[: match.start()].split()
+        if words and not words[-1][:1].isupper() and words[-1][-1:] not in '"\u201c(':
+            return match.group()
+    return match.group().replace(".", ABBREVIATION_DOT)
+
+
+def bare(word: str) -> str:
+    """A word lower-cased without its abbreviation stop: "Mr." and "Mr\u02d1" are "mr"."""
+    return word.lower().rstrip("." + ABBREVIATION_DOT)
+
+
+def is_title(word: str) -> bool:
+    """A title word written out or abbreviated: "Senator", "Sen.", "Gov."."""
+    return word.lower() in TITLE_WORDS or (word[-1:] in "." + ABBREVIATION_DOT and bare(word) in _TITLE_ABBREVIATIONS)
+
+
+def sentence_after(text: str, closing: int) -> str:
+    """The rest of the sentence after a closing mark, up to any next quote; empty if the quote ended it."""
+    tail = text[closing:]
+    ended = _QUOTE_ENDS_SENTENCE.match(text, max(closing - 2, 0)) is not None
+    end = SENTENCE_END.search(tail)
+    tail = tail[: end.start() + 1] if end else tail
+    cut = min((i for i in (tail.find('"'), tail.find("\u201c")) if i >= 0), default=len(tail))
+    tail = tail[:cut]
+    # '"...?" Ms Vance asked.': a question or exclamation is still attributed after its close.
+    return "" if ended and (not tail.strip() or post_speaker(tail) is None) else tail
+
+
+def post_ok(post: str) -> bool:
+    """After a standalone quote comes the end of the sentence, an attribution or more quotation."""
+    rest = post.strip()
+    if not rest or ONLY_PUNCTUATION.fullmatch(rest) or _DASH_SPEAKER.match(post):
+        return True
+    return post_speaker(post) is not None
+
+
+def attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | None, bool]:
+    """(speaker as written, True if the quote follows `X said:`-style attribution directly)."""
+    speaker = post_speaker(post)
+    dash = _DASH_SPEAKER.match(post) if speaker is None else None
+    if dash is not None:
+        speaker = clean_name(dash.group("speaker"))
+    standalone = not pre or _DASH_SPEAKER.match(pre) is not None  # the signature of the quote before
+    according = _ACCORDING_TO.match(pre)
+    if according is not None:
+        return speaker or clean_name(according.group("speaker")), True
+    participle = _WITH_PARTICIPLE.search(pre) or _PRE_PARTICIPLE.search(pre)
+    if participle:
+        that = _THAT.search(participle.group("adjunct"))
+        standalone = bool(participle.group("punct")) and not that
+        if participle.group("who"):  # the clause's own subject is not the speaker; "with many saying" names none
+            who = subject_before_verb(participle.group("who"))
+            named = who if who and (who[:1].isupper() or len(who.split()) > 1) else None
+            return speaker or named, standalone
+        return speaker or _clause_subject(pre[: participle.start()]), standalone
+    match = _PRE_VERB.search(pre)
+    that_colon = _PRE_THAT_COLON.search(pre)
+    if match:
+        # `said that "..."` introduces a partial quote; `said: "..."` / `said, "..."` a whole one.
+        # A colon ends any that-clause: `added that money was short: "..."` is whole too.
+        that = _THAT.search(match.group("adjunct"))
+        standalone = match.group("punct") == ":" or (bool(match.group("punct")) and not that)
+        if speaker is None:
+            # "X was joined on stage by Y and joked, ...": the subject of the coordinated clause.
+            head = _AS_LEAD.sub("", pre[: match.start()])  # "As Professor Foner put it:"
+            speaker = subject_before_verb(head) or _clause_subject(head)
+    elif that_colon:
+        # `Dr Houck added that funding was short: "..."`: a whole quote after the colon.
+        standalone = True
+        if speaker is None:
+            speaker = subject_before_verb(pre[: that_colon.start()])
+    elif interrupted and speaker is None and post_speaker(pre):
+        # '"...," said Karen Thomson, chief executive, "with many..."': the same speaker goes on.
+        speaker = post_speaker(pre)
+        standalone = speaker is not None
+    elif pre.endswith(":") and speaker is None:
+        # Match-report style "Manchester City boss Kevin Keegan: "...""
+        # Or a sentence about its subject that introduces the quote: "Cruz called them on it:".
+        speaker = _final_name(pre[:-1].split(",")[-1].strip()) or _colon_subject(pre[:-1])
+        standalone = speaker is not None
+    return speaker, standalone
+
+
+def _clause_subject(clause: str) -> str | None:
+    """Who a participle's clause is about: "Takai responded, expressing her hopes" -> "Takai".
+
+    A speech verb in the clause gives its subject; otherwise the clause opens with it, after any
+    leading adverbials ("On Tuesday, Lee's office issued a statement").
+    """
+    verb = SPEECH.search(clause)
+    if verb is not None and verb.group("who") is None:
+        return subject_before_verb(clause[: verb.start()])
+    for segment in clause.split(","):
+        segment = _strip_connectives(segment.strip())
+        if not segment or segment.split()[0].lower() in ADVERBIAL_STARTS:
+            continue
+        found = _CLAUSE_SUBJECT.match(segment)
+        if found is None:
+            return None
+        subject = found.group("subject")
+        if _PRONOUN_RE.fullmatch(subject) or subject.split()[0].lower() in DETERMINERS:
+            return subject
+        return clean_name(subject) if NAME_RE.fullmatch(subject) else None
+    return None
+
+
+def _colon_subject(clause: str) -> str | None:
+    """The name or pronoun a clause ended by a colon is about: "Trump went even further:"."""
+    subject = _clause_subject(_AS_LEAD.sub("", clause))
+    if subject is None or subject.split()[0].lower() in DETERMINERS:
+        return None
+    return subject
+
+
+def post_speaker(post: str) -> str | None:
+    """The speaker named in the attribution that follows a quote, if there is one."""
+    match = _QUOTED_AS_SAYING.search(post)
+    if match:
+        return clean_name(match.group("speaker"))
+    match = _POST_VERB_FIRST.match(post)
+    if match and len(match.group("speaker").split()) <= 8:
+        speaker = match.group("speaker")
+        if speaker[:1].isupper():  # "said Nadal afterwards" -> "Nadal"
+            speaker = _TRAILING_LOWER_WORDS.sub("", speaker)
+        # "said Pipa director Steven Kull" -> "Steven Kull"; "said the American" stays whole.
+        return _final_name(speaker) or clean_name(speaker)
+    match = _POST_CLAUSE.match(post)
+    if match:
+        before = match.group("before").strip()
+        if not before:
+            return None
+        first = before.split()[0].lower()
+        if len(before.split()) <= 12 and first not in _NOT_POST_SUBJECT:
+            return subject_before_verb(before)
+    return None
+
+
+def subject_before_verb(text: str) -> str | None:
+    """The speaker at the end of the words before a speech verb, as written.
+
+    Comma-separated appositives give way to the name they describe ("David Frost, director
+    general of the BCC, warned"; "Michael Lamberty, a Lufthansa spokesman, told"); a leading
+    adverbial ("On Monday,", "In a statement,") is never the subject; titles before a name
+    ("state prosecutor Alexis Ortiz") are dropped.
+    """
+    text = _TRAILING_ADVERBS.sub("", text.strip(' ,;:\u2014\u2013-"')).strip()
+    text = _without_day(text)
+    segments = [_strip_connectives(s) for s in text.split(",")]
+    segments = [s for s in segments if s and not _DIGITS.fullmatch(s)]  # drop ages: "Mr Li, 45,"
+    fallback: str | None = None
+    for index in range(len(segments) - 1, -1, -1):
+        segment = segments[index]
+        words = segment.split()
+        if _PRONOUN_RE.fullmatch(words[-1]):
+            return fallback or words[-1]
+        if words[0].lower() in ADVERBIAL_STARTS:
+            break
+        name = _leading_person(segment) or _final_name(segment)
+        previous = _final_name(segments[index - 1]) if index > 0 and not _ends_with_day(segments[index - 1]) else None
+        # A description after a name ("Roy Asher, chief investment officer of X,") is an appositive.
+        appositive = previous is not None and (
+            name is None or segment[0].islower() or _AFFILIATION.match(segment) is not None
+        )
+        if name and not appositive:
+            return name
+        described = _DESCRIPTION.match(segment) or (segment.islower() and len(words) <= 4)
+        if fallback is None and described:
+            fallback = segment
+        tail = _DESCRIPTION_TAIL.search(segment)
+        if fallback is None and tail and tail.group(2).lower() in _DESCRIPTION_HEADS:
+            fallback = tail.group(1)  # "They have until Friday and an IAAF spokesman said"
+        if not appositive:
+            break
+    return fallback
+
+
+def _ends_with_day(text: str) -> bool:
+    day = _TRAILING_DAY.search(text)
+    return day is not None and day.group("day").lower() in WEEKDAYS
+
+
+def _without_day(text: str) -> str:
+    """The words before a speech verb without a time phrase ending them: "Priebus later Thursday"."""
+    day = _TRAILING_DAY.search(text)
+    return text[: day.start()] if day is not None and day.start() > 0 and day.group("day").lower() in WEEKDAYS else text
+
+
+def _leading_person(segment: str) -> str | None:
+    """The person a segment opens with when the rest names where they work: "Dr Mark Tuffy games
+    director at digital firm THX", "Ann Lee of Acme" (not "Bank of England chief Mervyn King")."""
+    match = _LEADING_PERSON.match(segment)
+    if not match:
+        return None
+    words = [w for w in match.group(1).split() if bare(w) not in HONORIFICS]
+    if len(words) < 2 or any(is_title(w) or w.lower() in NOT_PERSON_WORDS for w in words):
+        return None
+    return clean_name(match.group(1))
+
+
+def _strip_connectives(segment: str) -> str:
+    words = segment.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_CONNECTIVES:
+        words = words[1:]  # "But a spokesman", "while the Liberal Democrats"
+    return " ".join(words)
+
+
+def _final_name(segment: str) -> str | None:
+    """The capitalised name ending a segment, unless a determiner makes it a description ("the American")."""
+    match = _FINAL_NAME.search(segment)
+    if not match or match.group(1).split()[0].lower() == "the":
+        return None
+    before = segment[: match.start(1)].split()
+    if before and before[-1].lower() in DETERMINERS:
+        return None
+    if segment.split()[0].lower() in ADVERBIAL_STARTS:
+        return None
+    return clean_name(match.group(1))
+
+
+def clean_name(name: str) -> str | None:
+    """A name as written, minus leading connectives and titles ("But David Frost", "Chancellor Gordon Brown").
+
+    Returns None for function words that only look like names ("The", "It").
+    """
+    words = name.strip(" ,.;:").split()
+    while len(words) > 1 and words[1][:1].isupper() and words[0].lower() in CONNECTIVES:
+        words = words[1:]
+    # Drop a leading title only when a core title word ends it: "Home Office" stays whole.
+    titled = [i for i, w in enumerate(words[:-1]) if is_title(w)]
+    if titled and words[titled[-1]].lower() not in _TITLE_MODIFIERS and titled == list(range(len(titled))):
+        words = words[titled[-1] + 1 :]
+    if not words or (len(words) == 1 and words[0].lower() in _NOT_NAME_WORDS):
+        return None
+    return " ".join(words)
