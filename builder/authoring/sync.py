@@ -196,117 +196,144 @@ def sync_notes(
     root = config.root
     seeds = find_seeds(config.seeds_dir)
     report.seeds = len(seeds)
-    engine = config.extract.engine
-    seeds_refused: set[Path] = set()
     scanned = scan_notes(config.content_dir, root, cache, jobs=jobs)
     existing, taken = _index_notes(scanned)
-    unreadable = {found.path.stem: found.path for found in scanned if found.note is None}
     names = {path: display_path(path, root) for path in seeds}
-    raw: dict[str, bytes | None] = {}
-    for path in seeds:
-        raw[names[path]] = data = _read(path, names[path], config, report)
-        if data is None:  # refused or unreadable: said once here, never sent to the extractor
-            seeds_refused.add(path)
-    duplicates = find_duplicates((name, data) for name, data in raw.items() if data is not None)
-    slugs = {seed: note.path.stem for seed, note in existing.items()}
-    todo: list[Job] = []
-    folder = display_path(config.content_dir, root)
-    targets: dict[str, _Existing | None] = {}
+    raw = {names[path]: _read(path, names[path], config, report) for path in seeds}
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items() if data is not None}
-    for path in seeds:
-        display = names[path]
-        if path in seeds_refused:
-            continue
+    writer = _NoteWriter(
+        config,
+        report,
+        cache,
+        taken=taken,
+        slugs={seed: note.path.stem for seed, note in existing.items()},
+        unreadable={found.path.stem: found.path for found in scanned if found.note is None},
+        duplicates=find_duplicates((name, data) for name, data in raw.items() if data is not None),
+    )
+    raw.clear()  # every seed's text: not needed while the notes are extracted
+    todo = [job for path in seeds if (job := writer.job_for(path, names[path], existing, hashes, force=force))]
+    if todo:
+        reference = config.reference()
+        code = extractor_fingerprint()
+        engine = f"{config.extract.engine}:{code}"
+        keys = {name: ExtractionCache.key(digest, name, reference, engine) for name, digest in hashes.items()}
+        with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
+            stored = extractions.keep_only(set(keys.values()))
+            for result, fresh in _extract_or_reuse(todo, extractions, keys, stored, jobs=jobs, progress=progress):
+                if not result.error and fresh and result.seed in keys and result.packed:
+                    extractions.put(keys[result.seed], result.packed)
+                writer.write(result, reused=not fresh)
+        report.diagnostics.extend(_yearless_warning(config, writer.yearless, len(todo), reference))
+    return _count_orphans(report, existing, set(names.values()), root)
+
+
+@dataclass
+class _NoteWriter:
+    """Decides what each seed needs, then writes the notes extracted for it (one run's state)."""
+
+    config: Config
+    report: AuthoringReport
+    cache: PickleCache | None
+    taken: set[str]
+    """Every slug in use (so a new note never takes another's file)."""
+    slugs: dict[str, str]
+    """Seed -> its note's slug (for duplicates to point at their original)."""
+    unreadable: dict[str, Path]
+    """Slug -> a note file there that cannot be read (perhaps half-saved)."""
+    duplicates: dict[str, Duplicate]
+    targets: dict[str, _Existing | None] = field(default_factory=dict)
+    yearless: int = 0
+
+    def job_for(
+        self, path: Path, display: str, existing: dict[str, _Existing], hashes: dict[str, str], *, force: bool
+    ) -> Job | None:
+        """The extraction job for a seed, or None: refused, unchanged, or its note was edited."""
+        if display not in hashes:  # refused or unreadable: said once when read
+            return None
         note = existing.get(display)
+        engine = self.config.extract.engine
         if note is not None:
-            seed_hash = hashes.get(display, "")
-            edited = not note.unedited
-            if edited and not force:
-                report.kept_edited += 1
+            seed_hash = hashes[display]
+            if not note.unedited and not force:
+                self.report.kept_edited += 1
                 # (a note that no longer parses does not say which seed version it came from)
                 changed = note.seed_sha256 not in (None, seed_hash)
                 message = kept_edited_message(seed_changed=changed)
-                report.diagnostics.append(Diagnostic("info", display_path(note.path, root), message))
-                continue
-            if not edited and seed_hash == note.seed_sha256 and note.generator == generator_name(engine):
-                report.unchanged += 1
-                continue
-        targets[display] = note
-        todo.append((path, display, config.reference(), (folder, note.path.stem if note else None), engine))
-    raw.clear()  # every seed's text: not needed while the notes are extracted
-    if not todo:
-        return _count_orphans(report, existing, set(names.values()), root)
-    reference = config.reference()
-    code = extractor_fingerprint()
-    keys = {name: ExtractionCache.key(digest, name, reference, f"{engine}:{code}") for name, digest in hashes.items()}
-    yearless = 0
-    with ExtractionCache.open(config.cache_dir / "extracted.sqlite") as extractions:
-        stored = extractions.keep_only(set(keys.values()))
-        for result, fresh in _extract_or_reuse(todo, extractions, keys, stored, jobs=jobs, progress=progress):
-            if result.error:
-                report.diagnostics.append(diagnostic_from(result.error, result.seed))
-                continue
-            report.diagnostics.extend(_reading_warnings(result))
-            yearless += _is_yearless(result.frontmatter)
-            if fresh and result.seed in keys and result.packed:
-                extractions.put(keys[result.seed], result.packed)
-            elif not fresh:
-                report.reused += 1
-            note = targets[result.seed]
-            if note is not None:  # keep the note's file name, and so its URL, stable
-                slug = note.path.stem
-                if not note.unedited:
-                    backup = write_backup(note.path)
-                    report.diagnostics.append(
-                        Diagnostic(
-                            "info",
-                            display_path(note.path, root),
-                            f"regenerated; the edited version is kept as {backup.name}",
-                        )
-                    )
-                report.regenerated += 1
-            elif result.slug in unreadable:
-                # A note by this name is there but cannot be read: most likely it is being saved
-                # right now (editors truncate, then write). A second note would duplicate it.
-                report.diagnostics.append(
-                    Diagnostic(
-                        "error",
-                        display_path(unreadable[result.slug], root),
-                        f"cannot be read, so no new note was written for {result.seed}; "
-                        "fix the note (or delete it to have it written again)",
-                    )
-                )
-                continue
-            else:
-                slug = unique_slug(result.slug, result.seed, taken)
-                report.created += 1
-            taken.add(slug)
-            slugs[result.seed] = slug
-            frontmatter = dict(result.frontmatter, slug=slug)
-            duplicate = duplicates.get(result.seed)
-            if duplicate is not None:
-                frontmatter |= mark_duplicate(frontmatter, duplicate, slugs.get(duplicate.original))
-            path = config.content_dir / f"{slug}.md"
-            display = display_path(path, root)
-            text, parsed = result.text, result.note
-            if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
-                text, parsed = make_generated_note(
-                    frontmatter, result.body, generator=generator_name(engine), file=display, default_slug=slug
-                )
-            write_text_atomic(path, text)
-            if cache is not None:  # the publishing half will read this note next: spare it the YAML parse
-                cache.put(f"{display}\0{parsed.digest}", (compact_note(parsed), None, True))
-    if config.reference_date is None and len(todo) >= 3 and yearless * 2 > len(todo):
-        report.diagnostics.append(
-            Diagnostic(
-                "warning",
-                "briefgen.toml",
-                f"{yearless} of {len(todo)} seeds give no date with a year, so their years were inferred "
-                f"against today ({reference.isoformat()}); set reference_date to when the articles were "
-                "written, so the notes do not depend on the day they are built",
+                self.report.diagnostics.append(Diagnostic("info", display_path(note.path, self.config.root), message))
+                return None
+            if note.unedited and seed_hash == note.seed_sha256 and note.generator == generator_name(engine):
+                self.report.unchanged += 1
+                return None
+        self.targets[display] = note
+        folder = display_path(self.config.content_dir, self.config.root)
+        return (path, display, self.config.reference(), (folder, note.path.stem if note else None), engine)
+
+    def write(self, result: Extracted, *, reused: bool) -> None:
+        """Write the note of one extraction (or report why not)."""
+        if result.error:
+            self.report.diagnostics.append(diagnostic_from(result.error, result.seed))
+            return
+        self.report.diagnostics.extend(_reading_warnings(result))
+        self.yearless += _is_yearless(result.frontmatter)
+        self.report.reused += reused
+        slug = self._slug(result)
+        if slug is None:
+            return
+        self.taken.add(slug)
+        self.slugs[result.seed] = slug
+        frontmatter = dict(result.frontmatter, slug=slug)
+        duplicate = self.duplicates.get(result.seed)
+        if duplicate is not None:
+            frontmatter |= mark_duplicate(frontmatter, duplicate, self.slugs.get(duplicate.original))
+        path = self.config.content_dir / f"{slug}.md"
+        display = display_path(path, self.config.root)
+        text, parsed = result.text, result.note
+        if parsed is None or parsed.slug != slug or parsed.file != display or duplicate is not None:
+            generator = generator_name(self.config.extract.engine)
+            text, parsed = make_generated_note(
+                frontmatter, result.body, generator=generator, file=display, default_slug=slug
             )
-        )
-    return _count_orphans(report, existing, set(names.values()), root)
+        write_text_atomic(path, text)
+        if self.cache is not None:  # the publishing half will read this note next: spare it the YAML parse
+            self.cache.put(f"{display}\0{parsed.digest}", (compact_note(parsed), None, True))
+
+    def _slug(self, result: Extracted) -> str | None:
+        """The note's slug: its existing file's (backing up an edit under --force), or a new one."""
+        root = self.config.root
+        note = self.targets[result.seed]
+        if note is not None:  # keep the note's file name, and so its URL, stable
+            if not note.unedited:
+                backup = write_backup(note.path)
+                message = f"regenerated; the edited version is kept as {backup.name}"
+                self.report.diagnostics.append(Diagnostic("info", display_path(note.path, root), message))
+            self.report.regenerated += 1
+            return note.path.stem
+        if result.slug in self.unreadable:
+            # A note by this name is there but cannot be read: most likely it is being saved
+            # right now (editors truncate, then write). A second note would duplicate it.
+            self.report.diagnostics.append(
+                Diagnostic(
+                    "error",
+                    display_path(self.unreadable[result.slug], root),
+                    f"cannot be read, so no new note was written for {result.seed}; "
+                    "fix the note (or delete it to have it written again)",
+                )
+            )
+            return None
+        self.report.created += 1
+        return unique_slug(result.slug, result.seed, self.taken)
+
+
+def _yearless_warning(config: Config, yearless: int, extracted: int, reference: date) -> list[Diagnostic]:
+    """One warning when most seeds give no year and nothing pins the date years are inferred against."""
+    if config.reference_date is not None or extracted < 3 or yearless * 2 <= extracted:
+        return []
+    message = (
+        f"{yearless} of {extracted} seeds give no date with a year, so their years were inferred against "
+        f"today ({reference.isoformat()}); set reference_date to when the articles were written, so the "
+        "notes do not depend on the day they are built"
+    )
+    return [Diagnostic("warning", "briefgen.toml", message)]
 
 
 @functools.cache
