@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..build import stale_inputs
 from ..cache import display_path
 from ..config import CONFIG_FILE, Config
 from ..errors import ConfigError, DeployError, Diagnostic
+from ..stamp import stale_inputs
 from .preflight import preflight_site
 
 if TYPE_CHECKING:

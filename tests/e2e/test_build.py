@@ -296,7 +296,7 @@ def test_output_is_the_same_for_one_and_several_jobs(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("builder.authoring.sync.PARALLEL_MIN_SEEDS", 1)  # worker processes even for 12 seeds
-    monkeypatch.setattr("builder.build.PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr("builder.publish.parallel.PARALLEL_MIN_PAGES", 1)
     seeds = {f"s{i:02}.txt": synthetic_seed(i) for i in range(12)}
     one = make_project("one", seeds=seeds)
     many = make_project("many", seeds=seeds)

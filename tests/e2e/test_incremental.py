@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from builder import build as build_module
 from builder.build import BuildReport, build
 from builder.cache import read_state
 from builder.config import load_config
+from builder.publish import parallel as parallel_module
 from tests.conftest import run_cli, snapshot
 
 MakeProject = Callable[..., Path]
@@ -224,7 +224,7 @@ def test_a_damaged_extraction_cache_means_extracting_again(project: Path) -> Non
 
 
 def test_parallel_rendering_gives_the_same_bytes(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_PAGES", 1)
     seeds = {f"s{i:02}.txt": seed(i) for i in range(10)}
     one, many = make_project("one", seeds=seeds), make_project("many", seeds=seeds)
     assert run_build(one, jobs=1).count("error") == 0
@@ -242,7 +242,7 @@ def page_signatures(root: Path) -> dict[str, str]:
 def test_signatures_taken_while_rendering_match_the_page_cache(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_PAGES", 1)
     project = make_project(seeds={f"s{i:02}.txt": seed(i) for i in range(6)})
     first = run_build(project, jobs=2)  # signs each page where it renders it, in the workers too
     assert first.publishing.rendered == first.publishing.pages
