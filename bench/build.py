@@ -27,13 +27,14 @@ and Hugo's cache deleted) and a second run (Hugo keeps no build cache, so that i
 
 Usage: python bench/build.py [CORPUS] [--scale 1,10] [--runs 3] [--jobs N] [--workdir DIR] [--keep] [--no-hugo]
                              [--serve-edits N] [--json]
-Run it with the Python that has briefgen installed (it reads the notes with PyYAML, a briefgen dependency).
+Run it with the Python that has briefgen installed (it reads the notes with PyYAML and frames the LiveReload socket
+with wsproto, both briefgen dependencies).
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
+import collections
 import contextlib
 import functools
 import json
@@ -43,7 +44,6 @@ import shutil
 import signal
 import socket
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
@@ -55,6 +55,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from wsproto import ConnectionType, WSConnection
+from wsproto.events import AcceptConnection, Event, Ping, Request, TextMessage
 
 try:  # optional: /proc is read directly when psutil is missing
     import psutil  # type: ignore[import-untyped,unused-ignore]
@@ -579,53 +581,44 @@ SERVE_BUILD = re.compile(r"build (\d+): (\d+) pages rendered, .* in ([\d.]+) s")
 
 
 class LiveReloadClient:
-    """The browser's side of `briefgen serve`'s LiveReload socket (RFC 6455, text frames only)."""
+    """The browser's side of `briefgen serve`'s LiveReload socket, framed by wsproto (a briefgen dependency)."""
 
     def __init__(self, origin: str, path: str) -> None:
         host, port = origin.removeprefix("http://").rsplit(":", 1)
         self.sock = socket.create_connection((host, int(port)), timeout=30)
-        key = base64.b64encode(os.urandom(16)).decode()
-        request = (
-            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nOrigin: {origin}\r\n\r\n"
+        self.ws = WSConnection(ConnectionType.CLIENT)
+        self.events: collections.deque[Event] = collections.deque()
+        self.sock.sendall(
+            self.ws.send(Request(host=f"{host}:{port}", target=path, extra_headers=[(b"Origin", origin.encode())]))
         )
-        self.sock.sendall(request.encode())
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = self.sock.recv(1)
-            if not chunk:
-                raise RuntimeError(f"serve closed the LiveReload socket: {head!r}")
-            head += chunk
-        if b" 101 " not in head.split(b"\r\n", 1)[0]:
-            raise RuntimeError(f"serve refused the LiveReload socket: {head.decode(errors='replace')}")
+        answer = self._next_event()
+        if not isinstance(answer, AcceptConnection):
+            raise RuntimeError(f"serve refused the LiveReload socket: {answer}")
         self.send({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
         self.receive()
 
-    def send(self, message: dict[str, Any]) -> None:
-        payload, mask = json.dumps(message).encode(), os.urandom(4)
-        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        self.sock.sendall(struct.pack("!BB", 0x81, 0x80 | len(payload)) + mask + masked)
-
-    def _exact(self, count: int) -> bytes:
-        data = b""
-        while len(data) < count:
-            chunk = self.sock.recv(count - len(data))
-            if not chunk:
+    def _next_event(self) -> Event:
+        while not self.events:
+            data = self.sock.recv(65536)
+            if not data:
                 raise RuntimeError("serve closed the LiveReload socket")
-            data += chunk
-        return data
+            self.ws.receive_data(data)
+            self.events.extend(self.ws.events())
+        return self.events.popleft()
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.sock.sendall(self.ws.send(TextMessage(data=json.dumps(message))))
 
     def receive(self) -> dict[str, Any]:
-        first, second = self._exact(2)
-        length = second & 0x7F
-        if length == 126:
-            (length,) = struct.unpack("!H", self._exact(2))
-        elif length == 127:
-            (length,) = struct.unpack("!Q", self._exact(8))
-        payload = self._exact(length)
-        if first & 0x0F != 0x1:
+        """The next text message as JSON ({} for anything else, such as a ping)."""
+        text = ""
+        while isinstance(event := self._next_event(), TextMessage) and not event.message_finished:
+            text += event.data
+        if isinstance(event, Ping):
+            self.sock.sendall(self.ws.send(event.response()))
+        if not isinstance(event, TextMessage):
             return {}
-        message: dict[str, Any] = json.loads(payload)
+        message: dict[str, Any] = json.loads(text + event.data)
         return message
 
     def close(self) -> None:

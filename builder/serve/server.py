@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..build import BuildReport, build
@@ -32,7 +32,7 @@ from ..config import Config, default_jobs
 from ..errors import BriefgenError, Diagnostic
 from .livereload import SCRIPT_PATH, SOCKET_PATH, Hub, client_script, error_overlay, inject, reload_message, script_tag
 from .watch import MAX_WAIT_SECONDS, QUIET_SECONDS, Change, Debouncer, Layout, Watcher, fingerprint, input_files
-from .websocket import WebSocket, handshake_response, is_upgrade
+from .websocket import WebSocket, open_connection
 
 Log = Callable[[str], None]
 
@@ -460,7 +460,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.FORBIDDEN, b"forbidden: unknown Host\n", "text/plain; charset=utf-8", head=head)
             return
         path = self.path.split("?", 1)[0]
-        if path == SOCKET_PATH and not head and is_upgrade(self._lower_headers()):
+        if path == SOCKET_PATH and not head and self.headers.get("Upgrade", "").lower() == "websocket":
             self._websocket(preview)
             return
         if path == SCRIPT_PATH:
@@ -481,9 +481,6 @@ class _Handler(BaseHTTPRequestHandler):
         if kind.startswith("text/html"):
             body = preview.decorate(body, host or "")
         self._send(status, body, kind, head=head)
-
-    def _lower_headers(self) -> dict[str, str]:
-        return {name.lower(): value for name, value in self.headers.items()}
 
     def _send(self, status: HTTPStatus, body: bytes, kind: str, *, head: bool) -> None:
         self.send_response(status)
@@ -506,11 +503,14 @@ class _Handler(BaseHTTPRequestHandler):
         if scheme != "http" or not preview.allowed_host(authority):
             self._send(HTTPStatus.FORBIDDEN, b"forbidden: cross-origin\n", "text/plain; charset=utf-8", head=False)
             return
-        response = handshake_response(self._lower_headers())
-        if response is None:
+        # http.server has read the handshake already: wsproto checks its request line and headers
+        head = self.requestline + "\r\n" + "".join(f"{name}: {value}\r\n" for name, value in self.headers.items())
+        opened = open_connection((head + "\r\n").encode("latin-1"))
+        if opened is None:
             self._send(HTTPStatus.BAD_REQUEST, b"bad WebSocket handshake\n", "text/plain; charset=utf-8", head=False)
             return
+        connection, response = opened
         self.wfile.write(response)
         self.wfile.flush()
         self.close_connection = True
-        preview.hub.serve(WebSocket(self.connection, cast(BinaryIO, self.rfile)))
+        preview.hub.serve(WebSocket(self.connection, self.rfile, connection))

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
-import base64
 import http.client
 import json
 import os
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 import pytest
+from wsproto import ConnectionType, WSConnection
+from wsproto.connection import Connection
+from wsproto.events import (
+    AcceptConnection,
+    CloseConnection,
+    Event,
+    Ping,
+    Pong,
+    RejectConnection,
+    Request,
+    TextMessage,
+)
 
 import builder.build
 import builder.serve.server
@@ -24,11 +36,12 @@ from builder.config import load_config
 from builder.errors import BriefgenError
 from builder.serve.livereload import OVERLAY_ID, SCRIPT_PATH, inject, reload_message
 from builder.serve.server import Preview, reload_messages, resolve_request
-from builder.serve.websocket import accept_key
+from builder.serve.websocket import MAX_MESSAGE
 from tests.conftest import REPO
 
 MakeProject = Callable[..., Path]
 TIMEOUT = 20.0
+HELLO = json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
 
 
 def note(title: str, body: str = "Body text.", *, date: str = "2026-02-01", extra: str = "") -> str:
@@ -92,54 +105,40 @@ def serve(make_project: MakeProject) -> Iterator[Callable[..., Preview]]:
 
 
 class WebSocketClient:
-    """A browser's side of the LiveReload socket, written out so the test depends on nothing else."""
+    """A browser's side of the LiveReload socket, framed by wsproto as a client (which also checks the
+    server's handshake answer). `early` messages go out in the same packet as the handshake."""
 
-    def __init__(self, port: int, origin: str) -> None:
+    def __init__(self, port: int, origin: str, *, early: Sequence[str] = ()) -> None:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall(
-            (
-                f"GET /livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
-                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-                f"Origin: {origin}\r\n\r\n"
-            ).encode()
+        self.ws = WSConnection(ConnectionType.CLIENT)
+        self.events: deque[Event] = deque()
+        handshake = Request(
+            host=f"127.0.0.1:{port}", target="/livereload", extra_headers=[(b"Origin", origin.encode())]
         )
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = self.sock.recv(1)
-            if not chunk:
-                break
-            head += chunk
-        self.status = int(head.split(b" ")[1]) if head else 0
-        self.accept = accept_key(key)
-        self.head = head.decode()
+        frames = b"".join(Connection(ConnectionType.CLIENT).send(TextMessage(data=text)) for text in early)
+        self.sock.sendall(self.ws.send(handshake) + frames)
+        answer = self.next_event()
+        self.status = 101 if isinstance(answer, AcceptConnection) else cast(RejectConnection, answer).status_code
 
-    def send(self, text: str) -> None:
-        payload, mask = text.encode(), os.urandom(4)
-        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        self.sock.sendall(struct.pack("!BB", 0x81, 0x80 | len(payload)) + mask + masked)
+    def next_event(self) -> Event:
+        while not self.events:
+            self.ws.receive_data(self.sock.recv(65536) or None)
+            self.events.extend(self.ws.events())
+        return self.events.popleft()
 
-    def _exact(self, count: int) -> bytes:
-        data = b""
-        while len(data) < count:
-            chunk = self.sock.recv(count - len(data))
-            if not chunk:
-                raise ConnectionError("closed")
-            data += chunk
-        return data
+    def send(self, event: Event) -> None:
+        self.sock.sendall(self.ws.send(event))
 
     def receive(self) -> dict[str, object]:
-        first, second = self._exact(2)
-        length = second & 0x7F
-        if length == 126:
-            (length,) = struct.unpack("!H", self._exact(2))
-        payload = self._exact(length)
-        assert first & 0x0F == 0x1, f"expected a text frame, got opcode {first & 0x0F}"
-        message: dict[str, object] = json.loads(payload)
+        text = ""
+        while not isinstance(event := self.next_event(), TextMessage) or not event.message_finished:
+            assert isinstance(event, TextMessage), f"expected a text message, got {event}"
+            text += event.data
+        message: dict[str, object] = json.loads(text + event.data)
         return message
 
     def hello(self) -> dict[str, object]:
-        self.send(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        self.send(TextMessage(data=HELLO))
         return self.receive()
 
     def close(self) -> None:
@@ -203,10 +202,6 @@ def test_stylesheets_swap_in_place_only_when_nothing_else_changed() -> None:
     assert mixed == [{"command": "reload", "path": "/d/briefings/a/", "liveCSS": False, "liveImg": True}]
     assert reload_messages([], "/", errors_changed=False) == []
     assert len(reload_messages([], "/", errors_changed=True)) == 1
-
-
-def test_websocket_accept_key_matches_rfc_6455() -> None:
-    assert accept_key("dGhlIHNhbXBsZSBub25jZQ==") == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
 
 
 # --- serving --------------------------------------------------------------------------------------
@@ -284,9 +279,48 @@ def test_foreign_hosts_and_origins_are_refused(make_project: MakeProject, serve:
         assert client.status == 403, origin
         client.close()
     client = WebSocketClient(preview.port, f"http://localhost:{preview.port}")
-    assert client.status == 101 and client.accept in client.head
+    assert client.status == 101
     assert client.hello()["command"] == "hello"
     client.close()
+
+
+def test_the_livereload_socket_answers_pings_and_a_hello_sent_with_the_handshake(
+    make_project: MakeProject, serve: Callable[..., Preview]
+) -> None:
+    root = make_project(sample=False, notes={"a.md": note("Harbour reopens")})
+    preview = serve(root)
+    client = WebSocketClient(preview.port, f"http://127.0.0.1:{preview.port}", early=[HELLO])
+    assert client.status == 101
+    assert client.receive()["command"] == "hello"  # the hello was already buffered when the socket opened
+    client.send(Ping(payload=b"are you there"))
+    assert client.next_event() == Pong(payload=b"are you there")
+    wait_for(lambda: preview.hub.clients == 1, "the browser to register")
+    client.send(CloseConnection(code=1000))
+    assert isinstance(client.next_event(), CloseConnection)
+    wait_for(lambda: preview.hub.clients == 0, "the closed socket to be forgotten")
+    client.close()
+
+
+def test_the_livereload_socket_refuses_bad_handshakes_and_huge_messages(
+    make_project: MakeProject, serve: Callable[..., Preview]
+) -> None:
+    root = make_project(sample=False, notes={"a.md": note("Harbour reopens")})
+    preview = serve(root)
+    head = (
+        f"GET /livereload HTTP/1.1\r\nHost: 127.0.0.1:{preview.port}\r\nOrigin: http://127.0.0.1:{preview.port}\r\n"
+        "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+    )
+    key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+    assert raw(preview, (head + key + "Sec-WebSocket-Version: 8\r\n\r\n").encode()).startswith(b"HTTP/1.0 400")
+    assert raw(preview, (head + "Sec-WebSocket-Version: 13\r\n\r\n").encode()).startswith(b"HTTP/1.0 400")
+    client = WebSocketClient(preview.port, f"http://127.0.0.1:{preview.port}")
+    assert client.hello()["command"] == "hello"
+    client.send(TextMessage(data="x" * (MAX_MESSAGE + 1)))
+    closing = client.next_event()
+    assert isinstance(closing, CloseConnection) and closing.code == 1009
+    wait_for(lambda: preview.hub.clients == 0, "the closed socket to be forgotten")
+    client.close()
+    assert request(preview, "/")[0] == 200
 
 
 def raw(preview: Preview, data: bytes, *, read: bool = True) -> bytes:
