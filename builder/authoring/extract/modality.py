@@ -194,11 +194,7 @@ def marker_of(tokens: list[str], lowered: list[str], i: int) -> str | None:
     if lower in {"to", "can", "being"}:
         return _scheduled(lower, before, after, after2)
     if lower in {"could", "might", "would"} or word == "may":
-        if after == "have":
-            return "possible-past"  # "may have left": a hedge about the past
-        if lower == "would" and any(t in SPEECH for t in lowered[:i]):
-            return "planned"  # reported intention: "said it would close the plant"
-        return "possible"
+        return _modal_marker(lower, after, lowered, i)
     if before in {"had", "was", "were"} and lower in _HEDGES:
         return "past"  # "had expected", "was planning": an expectation that is itself past
     if lower in {"hope", "hopes"} and (after in {"to", "that"} or before in _PRONOUNS):
@@ -207,27 +203,55 @@ def marker_of(tokens: list[str], lowered: list[str], i: int) -> str | None:
         # a verb before "to", or before an article when no determiner makes it a noun ("plans a vote")
         verb = after == "to" or (after in {"a", "an", "the"} and before not in _DETERMINERS)
         return _BEFORE_TO[lower] if verb else None
+    if lower.endswith("'ll") or lower in _PLANNED:
+        return _planned_marker(lower, before, after)
+    if lower in _EXPECTED or lower == "should":
+        return None if before in {"as", "than"} else "expected"
+    marker = _ahead_marker(lower, after, after2)
+    if marker is not None:
+        return marker
+    return _perfect_or_past_marker(word, lowered, i, before, after)
+
+
+def _modal_marker(lower: str, after: str, lowered: list[str], i: int) -> str:
+    """A modal ("could", "might", "would", "may"): a hedge, a hedge about the past, or a reported intention."""
+    if after == "have":
+        return "possible-past"  # "may have left": a hedge about the past
+    if lower == "would" and any(t in SPEECH for t in lowered[:i]):
+        return "planned"  # reported intention: "said it would close the plant"
+    return "possible"
+
+
+def _planned_marker(lower: str, before: str, after: str) -> str | None:
+    """A plan word or "will": a plan, unless a noun ("a passenger's will"), hedged by an adverb
+    ("will probably") or already carried out ("as planned")."""
     if lower == "will" and (before.endswith("'s") or before in _DETERMINERS or before in {"free", "own"}):
         return None  # "against a passenger's will": a noun
     if (lower.endswith("'ll") or lower in {"will", "shall"}) and after in _HEDGE_ADVERBS:
         return _HEDGE_ADVERBS[after]  # "will probably": the adverb hedges the plan
     if lower in _PLANNED and before == "as":
         return None  # "as planned": a plan already carried out
-    if lower.endswith("'ll") or lower in _PLANNED:
-        return "planned"
-    if lower in _EXPECTED or lower == "should":
-        return None if before in {"as", "than"} else "expected"
+    return "planned"
+
+
+def _ahead_marker(lower: str, after: str, after2: str) -> str | None:
+    """What lies ahead, said without a plan word: "due to", "is to visit", "are going to", "possibly"."""
     if lower in {"due", "likely", "set"} and after == "to" and after2 not in _DETERMINERS:
         return "expected"
     if lower in {"is", "are", "going"} and after == "to" and after2 and after2 not in _DETERMINERS:
         return "planned"  # "is to visit", "are going to"
     if lower in _POSSIBLE:
         return "possible"
+    return None
+
+
+def _perfect_or_past_marker(word: str, lowered: list[str], i: int, before: str, after: str) -> str | None:
+    """A participle after "have" (a hedge about the past after a modal, nothing after "to"), else the past tense."""
     if before == "have" and i > 1 and lowered[i - 2] in {"may", "might", "could"}:
         return "possible-past"  # "may have lost": reached from the participle first
     if before == "to" or (before == "have" and i > 1 and lowered[i - 2] == "to"):
         return None  # "will need to have registered by Friday": a perfect infinitive, no past tense
-    return _past_marker(word, lower, before, after)
+    return _past_marker(word, lowered[i], before, after)
 
 
 def _scheduled(lower: str, before: str, after: str, after2: str) -> str | None:

@@ -417,7 +417,7 @@ def _noun_kind(noun: re.Match[str] | None) -> str:
 
 
 def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention]:
-    gaz = ctx.gazetteer
+    """What each part of the capitalised span [start, end) names."""
     if not ctx.headline and _is_work_title(tokens, start, end):
         return []
     # Whole-span matches come first, before "The" is stripped ("The Times").
@@ -425,26 +425,7 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
     whole = _lookup(tokens[start:end], pid, ctx)
     if whole is not None:
         return whole
-    while start < end and (tokens[start].text in FUNCTION_WORDS or tokens[start].text in CONNECTORS):
-        start += 1
-    if start < end and tokens[start].initial and not ctx.headline and end - start > 1:
-        first = tokens[start].text
-        if (
-            gaz.is_word(first)
-            and first not in gaz.given_names
-            and first not in TITLES
-            and first not in TITLE_STARTS
-            and first not in HONORIFICS
-            and first not in STYLES
-            and not _has_title(tokens, start + 1, end)
-            and not (_is_head(tokens[end - 1].text) and not _is_descriptor(first))
-            and not (first == "Air" and end - start == 2)  # "Air Malta"
-            and _lookup(tokens[start : start + 2], pid, ctx) is None
-            and _lookup(tokens[start : start + 1], pid, ctx) is None
-        ):
-            start += 1  # "Shares in ...": an ordinary word capitalised by the sentence
-            while start < end and tokens[start].text in CONNECTORS:
-                start += 1
+    start = _name_start(tokens, start, end, pid, ctx)
     if start >= end:
         return []
     part = tokens[start:end]
@@ -456,28 +437,86 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
         return []  # "a contemporary Indiana Jones" names no one, and no place either
     calendar = [k for k in range(start, end) if tokens[k].text in CALENDAR]
     if calendar:
-        # "The Sunday Times", "Good Friday Agreement" are names; "On Monday Tony Blair" is not one,
-        # and neither is "Scottish Parliament on Wednesday".
-        split = _split_joined(tokens, start, end, pid, ctx)
-        if split is not None:
-            return [
-                *_read_span(tokens, start, split[0], text, pid, ctx),
-                *_read_span(tokens, split[1], end, text, pid, ctx),
-            ]
-        dated = [k for k in calendar if k > start + 1 and tokens[k - 1].text == "on"]
-        if dated:
-            before = _read_span(tokens, start, dated[0] - 1, text, pid, ctx)
-            return [*before, *(_read_span(tokens, dated[0] + 1, end, text, pid, ctx) if dated[0] + 1 < end else [])]
-        headed = None if ctx.headline else _headed_name(part, pid, ctx)
-        if headed:
-            return headed
-        found: list[Mention] = []
-        for a, b in zip([start - 1, *calendar], [*calendar, end], strict=True):
-            while b > a + 1 and tokens[b - 1].text in CONNECTORS:
-                b -= 1
-            if a + 1 < b:
-                found.extend(_read_span(tokens, a + 1, b, text, pid, ctx))
-        return found
+        return _read_calendar_span(tokens, start, end, calendar, text, pid, ctx)
+    joined = _read_joined(tokens, start, end, text, pid, ctx)
+    if joined is not None:
+        return joined
+    org = _defined_abbreviation(tokens, start, end, text, pid)
+    if org is not None:
+        return [org]
+    if ctx.sport and not ctx.headline:
+        team = _team_name(part, pid, ctx, after_the=start > 0 and tokens[start - 1].text.lower() == "the")
+        if team is not None:
+            return team
+    if not ctx.headline:
+        titled = _read_titled(tokens, start, end, text, pid, ctx)
+        if titled is not None:
+            return titled
+    return _segment(tokens, start, end, text, pid, ctx)
+
+
+def _name_start(tokens: list[Token], start: int, end: int, pid: int, ctx: Context) -> int:
+    """Where the name in a span starts: past leading function words and connectors, and past an
+    ordinary word capitalised by the sentence ("Shares in ...")."""
+    while start < end and (tokens[start].text in FUNCTION_WORDS or tokens[start].text in CONNECTORS):
+        start += 1
+    initial = start < end and tokens[start].initial and not ctx.headline and end - start > 1
+    if initial and _is_sentence_capital(tokens, start, end, pid, ctx):
+        start += 1
+        while start < end and tokens[start].text in CONNECTORS:
+            start += 1
+    return start
+
+
+def _is_sentence_capital(tokens: list[Token], start: int, end: int, pid: int, ctx: Context) -> bool:
+    """The first word of a span at a sentence start is an ordinary word, not part of the name: no
+    given name, title or style, not a descriptor before a headed name, not the start of a known name."""
+    gaz = ctx.gazetteer
+    first = tokens[start].text
+    return (
+        gaz.is_word(first)
+        and first not in gaz.given_names
+        and first not in TITLES
+        and first not in TITLE_STARTS
+        and first not in HONORIFICS
+        and first not in STYLES
+        and not _has_title(tokens, start + 1, end)
+        and not (_is_head(tokens[end - 1].text) and not _is_descriptor(first))
+        and not (first == "Air" and end - start == 2)  # "Air Malta"
+        and _lookup(tokens[start : start + 2], pid, ctx) is None
+        and _lookup(tokens[start : start + 1], pid, ctx) is None
+    )
+
+
+def _read_calendar_span(
+    tokens: list[Token], start: int, end: int, calendar: list[int], text: str, pid: int, ctx: Context
+) -> list[Mention]:
+    """A span with a day or month in it (at `calendar`): "The Sunday Times", "Good Friday Agreement"
+    are names; "On Monday Tony Blair" is not one, and neither is "Scottish Parliament on Wednesday"."""
+    split = _split_joined(tokens, start, end, pid, ctx)
+    if split is not None:
+        return [
+            *_read_span(tokens, start, split[0], text, pid, ctx),
+            *_read_span(tokens, split[1], end, text, pid, ctx),
+        ]
+    dated = [k for k in calendar if k > start + 1 and tokens[k - 1].text == "on"]
+    if dated:
+        before = _read_span(tokens, start, dated[0] - 1, text, pid, ctx)
+        return [*before, *(_read_span(tokens, dated[0] + 1, end, text, pid, ctx) if dated[0] + 1 < end else [])]
+    headed = None if ctx.headline else _headed_name(tokens[start:end], pid, ctx)
+    if headed:
+        return headed
+    found: list[Mention] = []
+    for a, b in zip([start - 1, *calendar], [*calendar, end], strict=True):
+        while b > a + 1 and tokens[b - 1].text in CONNECTORS:
+            b -= 1
+        if a + 1 < b:
+            found.extend(_read_span(tokens, a + 1, b, text, pid, ctx))
+    return found
+
+
+def _read_joined(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention] | None:
+    """A span that joins two names: a person and where they work ("X of Y"), or two names joined by "and"."""
     if not ctx.headline and end - start >= 3:
         affiliated = _person_of(tokens, start, end, text, pid, ctx)
         if affiliated is not None:
@@ -489,25 +528,19 @@ def _read_span(tokens: list[Token], start: int, end: int, text: str, pid: int, c
             *_read_span(tokens, start, left_end, text, pid, ctx),
             *_read_span(tokens, right_start, end, text, pid, ctx),
         ]
-    org = _defined_abbreviation(tokens, start, end, text, pid)
-    if org is not None:
-        return [org]
-    if ctx.sport and not ctx.headline:
-        team = _team_name(part, pid, ctx, after_the=start > 0 and tokens[start - 1].text.lower() == "the")
-        if team is not None:
-            return team
-    if not ctx.headline:
-        titled = _titled_person(tokens, start, end, text, pid, ctx)
-        if titled is not None:
-            return titled
-        title_end = _title_at(tokens, start, end)
-        if start < title_end < end and tokens[title_end].text in CONNECTORS:
-            # "Chief Executive of AOL UK": the title names no one; what follows names the body.
-            return _read_span(tokens, title_end, end, text, pid, ctx)
-        headed = _headed_name(part, pid, ctx)
-        if headed is not None:
-            return headed
-    return _segment(tokens, start, end, text, pid, ctx)
+    return None
+
+
+def _read_titled(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention] | None:
+    """A person behind a title, the body after a title that names no one, or a name known by its head word."""
+    titled = _titled_person(tokens, start, end, text, pid, ctx)
+    if titled is not None:
+        return titled
+    title_end = _title_at(tokens, start, end)
+    if start < title_end < end and tokens[title_end].text in CONNECTORS:
+        # "Chief Executive of AOL UK": the title names no one; what follows names the body.
+        return _read_span(tokens, title_end, end, text, pid, ctx)
+    return _headed_name(tokens[start:end], pid, ctx)
 
 
 def _person_of(tokens: list[Token], start: int, end: int, text: str, pid: int, ctx: Context) -> list[Mention] | None:
@@ -617,31 +650,17 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
     gaz = ctx.gazetteer
     first = part[0]
     single = len(part) == 1
-    if single:
-        text = first.text
-        # Most single words name nothing the tables know and are no acronym (which is upper case):
-        # one set test settles them.
-        if text not in gaz.one_word_names and not first.possessive and not text.isupper():
-            return None
-    elif len(part) > gaz.longest_names.get(first.text, 0):
-        return None  # most runs of words tried here start no known name of that length
-    else:
-        text = " ".join([t.text for t in part])
+    text = _lookup_text(part, gaz)
+    if text is None:
+        return None
     pos = first.start
     if single and "." in text and text not in gaz.country_codes:
-        # "U.N.", "E.U.": the dotted form of a known acronym
-        org = gaz.organizations.get(text.replace(".", ""))
-        if org is not None and org.kind not in NOT_ORG_KINDS:
-            return [Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation, form=text)]
+        dotted = _dotted_acronym(text, pid, pos, gaz)
+        if dotted is not None:
+            return [dotted]
     if part[-1].possessive and f"{text}'s" in gaz.organizations:
         text = f"{text}'s"  # "Lloyd's", "Sainsbury's"
-    mention: Mention | None = None
-    if text in gaz.country_codes:
-        mention = Mention(COUNTRY, gaz.country_codes[text], pid, pos, form=text)
-    elif code := gaz.demonym_code(text):
-        mention = Mention(COUNTRY, code, pid, pos, detail="demonym")
-    elif (club := gaz.clubs.get(text)) and _is_club_here(club, first, text, ctx):
-        mention = Mention(ORG, club.name, pid, pos, detail="club", form=text)
+    mention = _country_or_club(text, first, pid, ctx)
     # "Orange", "Reading": a name that is also a word counts only where capitals mean something
     word_like = single and (first.initial or ctx.headline) and gaz.is_word(text)
     if mention is None and (org := gaz.organizations.get(text)) and not (word_like and first.initial):
@@ -659,6 +678,42 @@ def _lookup(part: list[Token], pid: int, ctx: Context) -> list[Mention] | None:
         # A lone word may still be one of the article's people ("Jordan", "Ford"): decide later.
         return [Mention(NAME, text, pid, pos, form=text, fallback=mention)]
     return [mention]
+
+
+def _lookup_text(part: list[Token], gaz: Gazetteer) -> str | None:
+    """The words of `part` as one name to look up, or None when no known name can be that word or that long."""
+    first = part[0]
+    if len(part) == 1:
+        text = first.text
+        # Most single words name nothing the tables know and are no acronym (which is upper case):
+        # one set test settles them.
+        if text not in gaz.one_word_names and not first.possessive and not text.isupper():
+            return None
+        return text
+    if len(part) > gaz.longest_names.get(first.text, 0):
+        return None  # most runs of words tried here start no known name of that length
+    return " ".join([t.text for t in part])
+
+
+def _dotted_acronym(text: str, pid: int, pos: int, gaz: Gazetteer) -> Mention | None:
+    """'U.N.', 'E.U.': the dotted form of a known organisation's acronym."""
+    org = gaz.organizations.get(text.replace(".", ""))
+    if org is None or org.kind in NOT_ORG_KINDS:
+        return None
+    return Mention(ORG, org.name, pid, pos, detail=org.kind, abbreviation=org.abbreviation, form=text)
+
+
+def _country_or_club(text: str, first: Token, pid: int, ctx: Context) -> Mention | None:
+    """`text` as a country, a nationality, or a club where the story makes a club likely."""
+    gaz = ctx.gazetteer
+    pos = first.start
+    if text in gaz.country_codes:
+        return Mention(COUNTRY, gaz.country_codes[text], pid, pos, form=text)
+    if code := gaz.demonym_code(text):
+        return Mention(COUNTRY, code, pid, pos, detail="demonym")
+    if (club := gaz.clubs.get(text)) and _is_club_here(club, first, text, ctx):
+        return Mention(ORG, club.name, pid, pos, detail="club", form=text)
+    return None
 
 
 def _is_work_title(tokens: list[Token], start: int, end: int) -> bool:
@@ -777,12 +832,9 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
     gaz = ctx.gazetteer
     if words[-1] in FEATURE_TAILS and words[-2] == "the":
         return None  # "Beyond the Sea" is a title, not a sea
-    if (words[-1] in SITE_TAILS and not gaz.is_word(words[0])) or words[-1] in FEATURE_TAILS:
-        return [Mention(PLACE, name, pid, pos, detail="site" if words[-1] in SITE_TAILS else "region")]
-    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
-        return [Mention(PLACE, name, pid, pos, detail="region")]  # "Gulf of Mexico"
-    if len(words) == 2 and words[0] == "Air" and words[1] not in NOT_AIRLINE and words[1] not in ORG_TAILS:
-        return [Mention(ORG, name, pid, pos, detail="company")]  # "Air India", "Air Deccan"
+    site = _site_or_airline(words, name, pid, pos, gaz)
+    if site is not None:
+        return site
     known = _national_outlet(words, part, pid, gaz)
     if known is not None:
         return known
@@ -801,6 +853,26 @@ def _headed_name(part: list[Token], pid: int, ctx: Context) -> list[Mention] | N
     kind = head_kind or tail_kind
     if kind is None:
         return None
+    return _headed_org(words, name, pid, pos, ctx, kind=kind, tail_kind=tail_kind)
+
+
+def _site_or_airline(words: list[str], name: str, pid: int, pos: int, gaz: Gazetteer) -> list[Mention] | None:
+    """A site or region by its head or tail ("Horyu Temple", "Gulf of Mexico"), or an airline ("Air India")."""
+    if (words[-1] in SITE_TAILS and not gaz.is_word(words[0])) or words[-1] in FEATURE_TAILS:
+        return [Mention(PLACE, name, pid, pos, detail="site" if words[-1] in SITE_TAILS else "region")]
+    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
+        return [Mention(PLACE, name, pid, pos, detail="region")]  # "Gulf of Mexico"
+    if len(words) == 2 and words[0] == "Air" and words[1] not in NOT_AIRLINE and words[1] not in ORG_TAILS:
+        return [Mention(ORG, name, pid, pos, detail="company")]  # "Air India", "Air Deccan"
+    return None
+
+
+def _headed_org(
+    words: list[str], name: str, pid: int, pos: int, ctx: Context, *, kind: str, tail_kind: str | None
+) -> list[Mention] | None:
+    """The organisation of kind `kind` a headed name names, after a country its first word names;
+    nothing for "American TV" or for a prize."""
+    gaz = ctx.gazetteer
     nationality = all(w in gaz.country_codes or gaz.demonym_code(w) for w in words[:-1])
     if tail_kind and nationality and words[-1] not in PROPER_TAILS:
         return None  # "American TV", "British Government": a nationality and a common noun
@@ -857,6 +929,48 @@ def _titled_person(
 ) -> list[Mention] | None:
     """'Japanese Prime Minister Sanae Takai', 'Mr Blair', 'then-Prime Minister Shigeru Ishiba'."""
     gaz = ctx.gazetteer
+    title_start, title_end = _title_run(tokens, start, end)
+    if title_end < 0 or title_end >= end or tokens[title_end - 1].possessive:
+        return None
+    bounds = _name_after_title(tokens, title_end, end, text, pid, ctx)
+    if bounds is None:
+        return None
+    name_start, end, mentions = bounds
+    name_tokens = tokens[name_start:end]
+    if not _is_name(name_tokens, gaz):
+        return None
+    qualifier_start = start
+    country = None
+    nation = _country_before_title(tokens, start, title_start, gaz)
+    if nation is not None:
+        # A country or demonym before the title says whom the person acts for.
+        country, qualifier_start = nation
+        mentions.append(Mention(COUNTRY, country, pid, tokens[start].start, detail="demonym"))
+    if qualifier_start < title_start:
+        qualifier = _qualifier_mention(tokens[qualifier_start:title_start], pid, gaz)
+        if qualifier is not None:
+            mentions.append(qualifier)
+    first_title = tokens[title_start].text
+    honorific = first_title in HONORIFICS and title_end == title_start + 1 and qualifier_start == title_start
+    style = first_title in STYLES and title_end == title_start + 1
+    names = [t.text for t in name_tokens]
+    if not _may_be_titled_name(first_title, names, gaz):
+        return None
+    role_text, former = _role_text(tokens, start, qualifier_start, name_start, text)
+    role, name, form = _styled_name(first_title, names, role_text, honorific=honorific, style=style)
+    context_role = role_before(tokens, start, text, gaz) if role is None else None
+    if context_role is not None:
+        role, ctx_country, ctx_former = context_role
+        country = country or ctx_country
+        former = former or ctx_former
+    role = role or role_after(tokens, end, text)
+    pos = name_tokens[0].start
+    mentions.append(Mention(PERSON, name, pid, pos, role=role, country=country, former=former, form=form, strong=True))
+    return mentions
+
+
+def _title_run(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Where the last run of titles in a span starts and ends, or (-1, -1) when it has no title."""
     title_start = title_end = -1
     i = start
     while i < end:
@@ -868,8 +982,15 @@ def _titled_person(
             i = stop
         else:
             i += 1
-    if title_end < 0 or title_end >= end or tokens[title_end - 1].possessive:
-        return None
+    return title_start, title_end
+
+
+def _name_after_title(
+    tokens: list[Token], title_end: int, end: int, text: str, pid: int, ctx: Context
+) -> tuple[int, int, list[Mention]] | None:
+    """Where the name after a title starts and ends, with what an affiliation after the name names;
+    None when the words after the title are all role ("Mayor of London")."""
+    gaz = ctx.gazetteer
     name_start = title_end
     connectors = [k for k in range(title_end, end) if tokens[k].text in CONNECTORS]
     mentions: list[Mention] = []
@@ -889,48 +1010,56 @@ def _titled_person(
             name_start += 1
         if not any(t.text in gaz.given_names for t in tokens[name_start:end]):
             return None
-    name_tokens = tokens[name_start:end]
-    if not _is_name(name_tokens, gaz):
-        return None
-    qualifier_start = start
-    country = None
-    # A country or demonym before the title says whom the person acts for.
+    return name_start, end, mentions
+
+
+def _country_before_title(tokens: list[Token], start: int, title_start: int, gaz: Gazetteer) -> tuple[str, int] | None:
+    """The country a name of up to three words before the title names, and where that name ends."""
     for stop in range(min(title_start, start + 3), start, -1):
         phrase = " ".join(t.text for t in tokens[start:stop])
         code = gaz.country_codes.get(phrase) or gaz.demonym_code(phrase)
         if code:
-            country = code
-            qualifier_start = stop
-            mentions.append(Mention(COUNTRY, code, pid, tokens[start].start, detail="demonym"))
-            break
-    if qualifier_start < title_start:
-        # "Bank of England Governor", "New York Attorney General": the qualifier names something too.
-        # "Tory Shadow Chancellor": the longest known name at the start of the qualifier.
-        qualifier = tokens[qualifier_start:title_start]
-        for stop in range(len(qualifier), 0, -1):
-            qualifier_text = " ".join(t.text for t in qualifier[:stop])
-            org = gaz.organizations.get(qualifier_text)
-            if org and org.kind not in NOT_ORG_KINDS:
-                mention = Mention(ORG, org.name, pid, qualifier[0].start, detail=org.kind, form=qualifier_text)
-                mentions.append(mention)
-                break
-            if qualifier_text in gaz.places:
-                mentions.append(Mention(PLACE, qualifier_text, pid, qualifier[0].start))
-                break
-    first_title = tokens[title_start].text
-    honorific = first_title in HONORIFICS and title_end == title_start + 1 and qualifier_start == title_start
-    style = first_title in STYLES and title_end == title_start + 1
-    names = [t.text for t in name_tokens]
-    if " ".join(names) in gaz.not_people or f"{tokens[title_start].text} {' '.join(names)}" in gaz.not_people:
-        return None
-    if len(names) == 1 and gaz.is_word(names[0]) and names[0] not in gaz.surname_words:
-        return None  # "General Election", "Chief Executive Officer", "Dr Pepper", "Mr Nasty"
+            return code, stop
+    return None
+
+
+def _qualifier_mention(qualifier: list[Token], pid: int, gaz: Gazetteer) -> Mention | None:
+    """What the words before a title name: "Bank of England Governor", "New York Attorney General";
+    the longest known name at their start ("Tory Shadow Chancellor")."""
+    for stop in range(len(qualifier), 0, -1):
+        qualifier_text = " ".join(t.text for t in qualifier[:stop])
+        org = gaz.organizations.get(qualifier_text)
+        if org and org.kind not in NOT_ORG_KINDS:
+            return Mention(ORG, org.name, pid, qualifier[0].start, detail=org.kind, form=qualifier_text)
+        if qualifier_text in gaz.places:
+            return Mention(PLACE, qualifier_text, pid, qualifier[0].start)
+    return None
+
+
+def _may_be_titled_name(first_title: str, names: list[str], gaz: Gazetteer) -> bool:
+    """The words after a title can be a person's name: not a known non-person, and a lone word
+    only when it is a surname too ("General Election", "Chief Executive Officer", "Dr Pepper", "Mr Nasty")."""
+    if " ".join(names) in gaz.not_people or f"{first_title} {' '.join(names)}" in gaz.not_people:
+        return False
+    return not (len(names) == 1 and gaz.is_word(names[0]) and names[0] not in gaz.surname_words)
+
+
+def _role_text(tokens: list[Token], start: int, qualifier_start: int, name_start: int, text: str) -> tuple[str, bool]:
+    """The role as written before the name, and whether it is a former one ("former", "ex-", "late")."""
     role_text = text[tokens[qualifier_start].start : tokens[name_start - 1].start + len(tokens[name_start - 1].text)]
     former_match = FORMER_PREFIX.match(role_text)
     before = tokens[start - 1].text.lower() if start > 0 else ""
     former = bool(former_match) or before in ("former", "ex", "late")
     if before in ("former", "ex") and not former_match:
         role_text = f"{before} {role_text}"
+    return role_text, former
+
+
+def _styled_name(
+    first_title: str, names: list[str], role_text: str, *, honorific: bool, style: bool
+) -> tuple[str | None, str, str]:
+    """The role, name and alias of a titled person: an honorific or a style ("Sir", "Lord") is no
+    role, and it stays in the alias ("Mr Blair", "Sir Elton John") or, alone with a surname, in the name."""
     role: str | None = role_text
     name = " ".join(names)
     form = name
@@ -945,15 +1074,7 @@ def _titled_person(
             name = form = f"{first_title} {name}"
     elif role is not None and role_text != role_text.strip():
         role = role_text.strip()
-    context_role = role_before(tokens, start, text, gaz) if role is None else None
-    if context_role is not None:
-        role, ctx_country, ctx_former = context_role
-        country = country or ctx_country
-        former = former or ctx_former
-    role = role or role_after(tokens, end, text)
-    pos = name_tokens[0].start
-    mentions.append(Mention(PERSON, name, pid, pos, role=role, country=country, former=former, form=form, strong=True))
-    return mentions
+    return role, name, form
 
 
 def _is_name(part: list[Token], gaz: Gazetteer) -> bool:
