@@ -61,6 +61,9 @@ class Config:
     """Entries in the Atom feed."""
     related_count: int = 5
     """Related briefings listed on each briefing page."""
+    paginate: int = 50
+    """Briefings per page of a listing (an entity, an archive period, all briefings); 0 puts each
+    listing on one page."""
     broken_links: str = "error"
     """A link in a note body to a page the site does not have: "error" (the build exits 1) or "warning"."""
     max_seed_size: int = 5_000_000

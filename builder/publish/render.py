@@ -28,13 +28,16 @@ from ..config import Config, theme_dir
 from ..notes.note import NOT_XML, Note
 from ..notes.slugs import slugify
 from .deps import TemplateSignatures, fingerprint
+from .evidence import link_summary_evidence
+from .listings import DATE_BASIS_WORDS, FLAG_LABEL, long_date
+from .sections import archive_pages, digest_pages, entity_pages, feed_context, listing_pages, make_items, timeline_pages
 from .urls import KIND_TITLES, KINDS, Urls, output_file
 
 if TYPE_CHECKING:  # the site module is needed to gather, not to render one page
     from .gather import Ref, Site
 
 HOME_SIZE = 20
-MARKDOWN_FEATURES = "commonmark+table+attrs_block+anchors(2,3); html off; links rebased"
+MARKDOWN_FEATURES = "commonmark+table+attrs_block+anchors(2,3); html off; links rebased; summary evidence"
 """Part of every page signature: change it when the Markdown set-up changes."""
 
 
@@ -117,32 +120,28 @@ def _bytecode_cache(config: Config) -> jinja2.BytecodeCache | None:
 
 
 def _longdate(value: date | str | None) -> str:
+    """A date in words ("13 January 2026"); "date unknown" for none."""
     if value is None:
-        return "undated"
-    if isinstance(value, str):
-        parts = value.split("-")
-        months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December"]  # fmt: skip
-        if len(parts) == 2:
-            return f"{months[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 1:
-            return value
-        value = date.fromisoformat(value)
-    return f"{value.day} {value.strftime('%B %Y')}"
+        return "date unknown"
+    return long_date(value.isoformat() if isinstance(value, date) else value)
 
 
 def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
     """Every page of the site with its precomputed context (no template loops over all pages).
 
-    Listings get `Card`s, never whole notes, so a page's context is exactly what it shows.
+    Listings get `Item`s, never whole notes, so a page's context is exactly what it shows.
     """
-    cards = site.cards
-    all_cards = [cards[note.slug] for note in site.briefings]
+    items = make_items(site)
+    listed = list(items.values())
     counts = {kind: len(site.entities[kind]) for kind in KINDS}
-    yield Page(
-        urls.path(), "index.html", {"briefings": all_cards[:HOME_SIZE], "total": len(all_cards), "counts": counts}
+    newest_day = next((item.date for item in listed if item.date), None)
+    latest_digest = (
+        (long_date(newest_day.isoformat()), urls.path(f"digest/{newest_day.isoformat()}/")) if newest_day else None
     )
-    yield Page(urls.page("briefings"), "archive.html", {"briefings": all_cards})
+    home = {"briefings": listed[:HOME_SIZE], "total": len(listed), "counts": counts, "latest_digest": latest_digest}
+    yield Page(urls.path(), "index.html", home)
+    for url, template, context in listing_pages(listed, config.paginate, urls.page("briefings"), "archive.html", {}):
+        yield Page(url, template, context)
     for note in site.briefings:
         yield Page(
             urls.briefing(note.slug),
@@ -151,34 +150,34 @@ def make_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
                 "note": note,
                 "refs": site.refs[note.slug],
                 "moved_links": moved_entity_links(note, site.refs[note.slug]),
-                "related": [cards[s] for s in site.related.get(note.slug, ())],
-                "backlinks": [cards[s] for s in site.backlinks.get(note.slug, ())],
+                "related": [items[s] for s in site.related.get(note.slug, ())],
+                "backlinks": [items[s] for s in site.backlinks.get(note.slug, ())],
                 "jsonld": make_jsonld(note, site, urls, config),
+                "item": items[note.slug],
+                "date_note": date_note(note),
             },
         )
-    for kind in KINDS:
-        entities = site.entities[kind]
-        yield Page(
-            urls.page(kind),
-            "entity_index.html",
-            {"kind": kind, "kind_title": KIND_TITLES[kind], "entities": list(entities.values())},
-        )
-        for entity in entities.values():
-            yield Page(
-                urls.page(kind, entity.id),
-                "entity.html",
-                {
-                    "kind": kind,
-                    "kind_title": KIND_TITLES[kind],
-                    "entity": entity,
-                    "briefings": [cards[s] for s in entity.briefings],
-                },
-            )
-    yield Page(urls.page("timeline"), "timeline.html", {"rows": site.timeline})
+    sections = (
+        entity_pages(site, items, urls, config.paginate),
+        timeline_pages(site, items, urls),
+        archive_pages(listed, urls, config.paginate),
+        digest_pages(listed, urls),
+    )
+    for section in sections:
+        for url, template, context in section:
+            yield Page(url, template, context)
+    yield Page(urls.page("dates"), "dates.html", {})
     yield Page(urls.page("search"), "search.html", {})
-    newest = next((card.date for card in all_cards if card.date), None)
-    yield Page(urls.path("feed.xml"), "feed.xml", {"briefings": all_cards[: config.feed_size], "newest": newest})
+    yield Page(urls.path("feed.xml"), "feed.xml", feed_context(listed[: config.feed_size], config.title, urls.path()))
     yield Page(urls.path("404.html"), "404.html", {})
+
+
+def date_note(note: Note) -> str:
+    """What the note's own flags say about its date (the years that also fit an inferred one)."""
+    for flag in note.meta.get("flags") or ():
+        if isinstance(flag, Mapping) and flag.get("code") in ("year_inferred", "date_unknown"):
+            return str(flag.get("message") or "")
+    return ""
 
 
 def make_jsonld(note: Note, site: Site, urls: Urls, config: Config) -> dict[str, Any]:
@@ -232,6 +231,8 @@ class Renderer:
             "kind_titles": KIND_TITLES,
             "markdown": self.render_markdown,
             "generator": f"briefgen {__version__}",
+            "basis_words": DATE_BASIS_WORDS,
+            "flag_label": FLAG_LABEL,
         }
         self.env.globals.update(self.globals)
         self.templates = TemplateSignatures(self.env, template_signatures)
@@ -243,7 +244,9 @@ class Renderer:
 
     def render_markdown(self, text: str, moved_links: Mapping[str, str] | None = None) -> str:
         """A note body as HTML; `moved_links` maps entity links the note wrote to the pages their
-        entities were merged into across briefings ("/people/brown/" -> "/people/gordon-brown/")."""
+        entities were merged into across briefings ("/people/brown/" -> "/people/gordon-brown/").
+        The BLUF and key points get a ¶ link to the source paragraph they were taken from."""
+        text = link_summary_evidence(text)
         return str(self.markdown.render(text, {"moved_links": moved_links} if moved_links else None))
 
     def render(self, page: Page) -> bytes:
