@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from builder.authoring.extract import extract_briefing
 from builder.authoring.extract.gazetteer import load_gazetteer
 from builder.authoring.extract.names import Context, Mention, read_paragraph
+from builder.authoring.ingest import parse_article
 
 
 def mentions(text: str) -> list[Mention]:
@@ -115,3 +119,11 @@ def test_nationality_and_common_noun_is_no_organisation() -> None:
 def test_nationality_before_a_broadcaster_is_its_country() -> None:
     found = mentions("She thanked Japanese NHK TV for the report.")
     assert [(m.kind, m.text) for m in found] == [("country", "JP"), ("org", "NHK")]
+
+
+@pytest.mark.parametrize("text", ["Campaign\n\nThe campaign began.\n", "Minister\n\nOrganization\n"])
+def test_a_one_word_organisation_head_at_the_end_of_a_paragraph_is_no_crash(text: str) -> None:
+    # Found by the property tests: the word after an organisation head ("Campaign of ...") was
+    # looked up past the end of the paragraph.
+    article = parse_article(text.encode(), file="a.txt")
+    extract_briefing(article, reference=date(2026, 1, 1))

@@ -575,7 +575,7 @@ def _split_joined(tokens: list[Token], start: int, end: int, pid: int, ctx: Cont
     """Where 'X and (the) Y' joins two names: after 'and the', when X is already a name, or when Y
     starts with a known organisation's name."""
     # "Department for Education and Skills" is one name: a head with "for"/"of" keeps its "and".
-    headed = tokens[start].text in ORG_HEADS and tokens[start + 1].text in ("of", "for")
+    headed = tokens[start].text in ORG_HEADS and start + 1 < len(tokens) and tokens[start + 1].text in ("of", "for")
     for k in range(start + 1, end - 1):
         if tokens[k].text != "and":
             continue  # "Marks & Spencer", "Daily Mail & General Trust": "&" joins one name
