@@ -370,3 +370,10 @@ def test_the_subject_of_a_with_participle_is_the_speaker() -> None:
     assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
     text = 'The plan was unpopular, with many saying it was "a waste of money".'
     assert only(extract_quotes(article(text))).speaker_name is None
+
+
+def test_quote_resumed_after_a_bracketed_party_tag_keeps_the_speaker() -> None:
+    text = '"The ferry will run," Rep. Dana Okafor (D-Ohio), a harbour board member, said. "It never stops."'
+    quotes = extract_quotes(article(text))
+    assert [q.speaker_name for q in quotes] == ["Dana Okafor"]
+    assert quotes[0].text == "The ferry will run It never stops."

@@ -46,6 +46,7 @@ _SUBJECT_WORD = re.compile(r"(\w+)[,]?\s+")
 _SUBJECT_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w\-'\u2019]+\s+){0,4}?([\w\-]+)\b(?!\s+[A-Z])")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _POSSESSIVE_AND_AFTER = re.compile(r"['\u2019]s\b.*$")
+_LAST_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,9 @@ def _speech_event(sentence: str, para: int, start: int, ctx: Context) -> Mention
     match = SPEECH.search(sentence)
     if not match:
         return None
-    who = match.group("who") or subject_before_verb(sentence[: match.start()].rsplit("  ", 1)[-1])
+    # The words after the last quote mark: a blanked quote is no subject ('"   ," Mr Li said').
+    before = _LAST_QUOTE_MARK.split(sentence[: match.start()])[-1]
+    who = match.group("who") or subject_before_verb(before)
     if not who:
         return None
     speaker, referent, person = resolve_speaker(who, para, start + match.start(), ctx)
