@@ -377,3 +377,16 @@ def test_quote_resumed_after_a_bracketed_party_tag_keeps_the_speaker() -> None:
     quotes = extract_quotes(article(text))
     assert [q.speaker_name for q in quotes] == ["Dana Okafor"]
     assert quotes[0].text == "The ferry will run It never stops."
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"The ferry will run," Dana Okafor, a former director of the harbour board and a professor of shipping'
+        ' at the maritime college in the old port town, said on Monday. "It never stops."',
+        '"The ferry will run," Dana Okafor, 61, a retired pilot from Dover, Del., who sailed it for years, said.',
+        '"The ferry will run," Dana Okafor, an adviser to the A.F.L.-C.I.O. on transport, told reporters.',
+    ],
+)
+def test_a_long_description_between_name_and_verb_keeps_the_name(paragraph: str) -> None:
+    assert {q.speaker_name for q in extract_quotes(article(paragraph))} == {"Dana Okafor"}

@@ -80,6 +80,11 @@ _TRAILING_DAY = re.compile(r"(?:\s+(?:later|earlier|on|last|this|next))*\s+(?P<d
 # `"...," Mr Brown said.` / `"...," he added.` / `"...", Roy Asher, an economist, told Reuters.`:
 # up to twelve words before the first speech verb after the quote; `subject_before_verb` picks the speaker.
 _POST_CLAUSE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<before>[^.!?;:\"\u201c\u201d]{{1,160}}?)\s+{_ADVERB}{VERB}\b")
+# `"...," Ann Lee, a director of the A.F.L.-C.I.O. (a federation of unions), said`: a name, then a
+# description of any length (up to a speech verb) between commas.
+_POST_APPOSITIVE = re.compile(
+    rf"^[\s,\u2014\u2013-]*(?P<name>{NAME}),(?P<apposition>[^;\"\u201c\u201d]{{1,300}}?),\s+{_ADVERB}{VERB}\b"
+)
 # `"...," said Mr Brown, chief executive.` / `"...", according to officials.`
 _POST_VERB_FIRST = re.compile(
     rf"^[\s,\u2014\u2013-]*(?:{_VERB_FIRST}|according to)\s+"
@@ -312,7 +317,19 @@ def post_speaker(post: str) -> str | None:
         first = before.split()[0].lower()
         if len(before.split()) <= 12 and first not in _NOT_POST_SUBJECT:
             return subject_before_verb(before)
-    return None
+    return _appositive_speaker(post)
+
+
+def _appositive_speaker(post: str) -> str | None:
+    """The name before a long description and the speech verb: '"...," Ann Lee, director of the
+    A.B.C. fund and a professor at X, said.' (too long for the words-before-verb limit)."""
+    match = _POST_APPOSITIVE.match(post)
+    if match is None or SENTENCE_END.search(match.group("apposition")):
+        return None
+    name = match.group("name")
+    if name.split()[0].lower() in _NOT_POST_SUBJECT or _PRONOUN_RE.fullmatch(name):
+        return None
+    return clean_name(name)
 
 
 def subject_before_verb(text: str) -> str | None:
