@@ -284,6 +284,8 @@ def test_single_quote_nested_in_doubled_apostrophes_stays_in_the_text() -> None:
         ('"The ferry will run all winter," said Sen. Dana Okafor, a Democrat.', "Dana Okafor"),
         ('Gov. Dana Okafor told reporters: "The ferry will run all winter."', "Dana Okafor"),
         ('"The ferry will run all winter," said George T.R. Okafor.', "George T.R. Okafor"),
+        ('"The ferry will run all winter," says J.J. Okafor, a pilot.', "J.J. Okafor"),
+        ('"The ferry will run all winter," said J. T. Okafor.', "J. T. Okafor"),
     ],
 )
 def test_abbreviation_stops_do_not_end_the_attribution(paragraph: str, speaker: str) -> None:

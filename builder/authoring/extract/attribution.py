@@ -57,7 +57,7 @@ _TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt 
 ABBREVIATION_DOT = "\u02d1"
 _ABBREVIATION = re.compile(
     r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
-    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+[A-Z][a-z]))"
+    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+(?:[A-Z][a-z]|[A-Z]\.\s)))"
 )
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
@@ -179,12 +179,17 @@ def protect_abbreviations(text: str) -> str:
     return _ABBREVIATION.sub(_abbreviation, text)
 
 
+# Initials after a speech verb or "by" start a name ("says J.J. Lee", "by A.B. Cole"), not a sentence.
+_INITIALS_LEAD = re.compile(rf"{VERB}|by")
+
+
 def _abbreviation(match: re.Match[str]) -> str:
     """An initial stays in a name ("said R. Gil Kerlikowske", "George H.W. Bush"); a dotted acronym
     after a lower-case word ends a sentence ("in the U.S. The")."""
     if match.group("word") is None and len(match.group()) > 2:
         words = match.string[: match.start()].split()
-        if words and not words[-1][:1].isupper() and words[-1][-1:] not in '"\u201c(':
+        lead = words[-1] if words else ""
+        if lead and not lead[:1].isupper() and lead[-1:] not in '"\u201c(' and not _INITIALS_LEAD.fullmatch(lead):
             return match.group()
     return match.group().replace(".", ABBREVIATION_DOT)
 
