@@ -392,3 +392,10 @@ def test_quote_resumed_after_a_bracketed_party_tag_keeps_the_speaker() -> None:
 )
 def test_a_long_description_between_name_and_verb_keeps_the_name(paragraph: str) -> None:
     assert {q.speaker_name for q in extract_quotes(article(paragraph))} == {"Dana Okafor"}
+
+
+def test_curly_marks_inside_a_straight_quote_stay_in_it() -> None:
+    text = 'Ms Vance said: "The \u201cnew\u201d ferry is the old one. It is \u201cfaster\u201d on paper only."'
+    quote = only(extract_quotes(article(text)))
+    assert quote.text == "The \u201cnew\u201d ferry is the old one. It is \u201cfaster\u201d on paper only."
+    assert quote.speaker_name == "Ms Vance"
