@@ -399,3 +399,15 @@ def test_curly_marks_inside_a_straight_quote_stay_in_it() -> None:
     quote = only(extract_quotes(article(text)))
     assert quote.text == "The \u201cnew\u201d ferry is the old one. It is \u201cfaster\u201d on paper only."
     assert quote.speaker_name == "Ms Vance"
+
+
+def test_a_quoted_phrase_belongs_to_the_subject_of_its_clause() -> None:
+    quote = only(extract_quotes(article('Ms Vance thanked the crew for "a winter of hard work".')))
+    assert (quote.speaker_name, quote.fragment) == ("Ms Vance", True)
+    text = 'Tom Grant posted on his blog on Monday, in a reply to critics, "The ferry will run all winter."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+
+
+def test_a_quoted_phrase_in_a_later_clause_is_not_the_first_subjects() -> None:
+    text = 'Dover was a busy port, with Ms Vance pointing out the "old days" of the ferry.'
+    assert only(extract_quotes(article(text))).speaker_name is None

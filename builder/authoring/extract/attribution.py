@@ -156,6 +156,7 @@ _LEADING_CONNECTIVES = CONNECTIVES | {"while", "whereas"}
 _NOT_NAME_WORDS = NOT_SUBJECT_START | DETERMINERS | CONNECTIVES
 _DESCRIPTION_HEADS = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS
 _THAT = re.compile(r"\bthat\b")
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]")
 _TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z]+)+$")
 _DIGITS = re.compile(r"[\d\s]+")
 _PRONOUN_RE = re.compile(_PRONOUN)
@@ -292,6 +293,20 @@ def _clause_subject(clause: str) -> str | None:
             return subject
         return clean_name(subject) if NAME_RE.fullmatch(subject) else None
     return None
+
+
+def embedding_subject(clause: str) -> str | None:
+    """Who the sentence holding a quoted phrase is about: 'Ms Vance called the plan "'.
+
+    Without a speech verb only the quote's own clause counts: in "Dover was a port, with Ms Vance
+    recalling the "old days"" the port said nothing.
+    """
+    if SPEECH.search(clause) is None:
+        clause = _CLAUSE_BREAK.split(clause)[-1]
+    subject = _clause_subject(clause)
+    if subject is None or subject.split()[0].lower() in DETERMINERS:
+        return None
+    return subject
 
 
 def _colon_subject(clause: str) -> str | None:
