@@ -411,3 +411,17 @@ def test_a_quoted_phrase_belongs_to_the_subject_of_its_clause() -> None:
 def test_a_quoted_phrase_in_a_later_clause_is_not_the_first_subjects() -> None:
     text = 'Dover was a busy port, with Ms Vance pointing out the "old days" of the ferry.'
     assert only(extract_quotes(article(text))).speaker_name is None
+
+
+def test_a_body_and_role_before_the_name_stay_in_the_attribution_as_written() -> None:
+    from builder.authoring.extract.entities import extract_entities
+
+    source = article(
+        'Harbour Board press secretary Dana Okafor said: "The ferry will run all winter."',
+        '"We sail at dawn," she added.',
+    )
+    quotes = extract_quotes(source, extract_entities(source))
+    assert [q.speaker_name for q in quotes] == ["Harbour Board press secretary Dana Okafor", "Dana Okafor"]
+    assert {q.speaker for q in quotes} == {"dana-okafor"}
+    text = '"The ferry will run," Bank of England governor Tom Grant said.'
+    assert only(extract_quotes(article(text))).speaker_name == "Bank of England governor Tom Grant"

@@ -155,6 +155,12 @@ _NOT_POST_SUBJECT = NOT_SUBJECT_START | ADVERBIAL_STARTS | CONNECTIVES
 _LEADING_CONNECTIVES = CONNECTIVES | {"while", "whereas"}
 _NOT_NAME_WORDS = NOT_SUBJECT_START | DETERMINERS | CONNECTIVES
 _DESCRIPTION_HEADS = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS
+ROLE_HEADS = (
+    PERSON_NOUNS | TITLE_WORDS | word_set("scientist researcher strategist speechwriter editor correspondent")
+) - (word_set("former state vice general home foreign shadow deputy"))
+_BODY_PARTICLES = word_set("of and for &")
+_NOT_ROLE_BODY = _NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS
+CAP_WORD = re.compile(rf"{CAP}")
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]")
 _TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z]+)+$")
@@ -422,7 +428,11 @@ def _strip_connectives(segment: str) -> str:
 
 
 def _final_name(segment: str) -> str | None:
-    """The capitalised name ending a segment, unless a determiner makes it a description ("the American")."""
+    """The capitalised name ending a segment, unless a determiner makes it a description ("the American").
+
+    A body and a role written before the name stay with it, as written: "White House press
+    secretary Josh Earnest".
+    """
     match = _FINAL_NAME.search(segment)
     if not match or match.group(1).split()[0].lower() == "the":
         return None
@@ -431,7 +441,31 @@ def _final_name(segment: str) -> str | None:
         return None
     if segment.split()[0].lower() in ADVERBIAL_STARTS:
         return None
-    return clean_name(match.group(1))
+    name = clean_name(match.group(1))
+    prefix = _role_prefix(before)
+    return f"{prefix} {name}" if prefix and name and " " in name else name
+
+
+def _role_prefix(words: list[str]) -> str | None:
+    """The capitalised body and lower-case role before a name: ["DoubleLine", "Capital", "portfolio",
+    "manager"] -> "DoubleLine Capital portfolio manager"; None unless a role word ends them."""
+    if not words or words[-1] not in ROLE_HEADS:
+        return None
+    start = len(words) - 1
+    while start > max(len(words) - 3, 0) and words[start - 1].islower() and words[start - 1].isalpha():
+        start -= 1  # "press secretary", "political scientist"
+    lower = start
+    while start > 0 and lower - start < 5:
+        if CAP_WORD.fullmatch(words[start - 1]):
+            start -= 1
+        elif start > 1 and words[start - 1] in _BODY_PARTICLES and CAP_WORD.fullmatch(words[start - 2]):
+            start -= 2  # "Bank of England governor Mervyn King"
+        else:
+            break
+    body = words[start:lower]
+    if not body or body[0].lower() in _NOT_ROLE_BODY or any(w.lower() in _NOT_ROLE_BODY for w in words[lower:]):
+        return None
+    return " ".join(words[start:])
 
 
 def clean_name(name: str) -> str | None:

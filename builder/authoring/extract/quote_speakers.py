@@ -21,6 +21,7 @@ from .attribution import (
     NOT_SUBJECT_START,
     ORG_NOUNS,
     PERSON_NOUNS,
+    ROLE_HEADS,
     SPEECH,
     SPOKES_NOUNS,
     bare,
@@ -46,6 +47,8 @@ _SUBJECT_WORD = re.compile(r"(\w+)[,]?\s+")
 _SUBJECT_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w\-'\u2019]+\s+){0,4}?([\w\-]+)\b(?!\s+[A-Z])")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _POSSESSIVE_AND_AFTER = re.compile(r"['\u2019]s\b.*$")
+# The name after the lower-case role of an attribution as written: "BA chairman Martin Broughton".
+_ROLE_BEFORE_NAME = re.compile(r"\s([a-z][\w\-]*)\s+((?:[A-Z][\w\-'\u2019\u02d1]*\s+)*[A-Z][\w\-'\u2019]*)$")
 _LAST_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -114,6 +117,10 @@ def resolve_speaker(speaker: str, para: int, offset: int, ctx: Context) -> tuple
         return speaker, described[0], described[1]
     if speaker.split()[0].lower() in DETERMINERS:
         return speaker, None, True
+    named = _ROLE_BEFORE_NAME.search(speaker)  # "White House press secretary Josh Earnest"
+    if named is not None and named.group(1) in ROLE_HEADS:
+        name = named.group(2)
+        return speaker, _full_name(name, para, offset, ctx) or name, name in ctx.person_names or not _is_org(name, ctx)
     person = speaker in ctx.person_names or not _is_org(speaker, ctx)
     return speaker, _full_name(speaker, para, offset, ctx), person
 
