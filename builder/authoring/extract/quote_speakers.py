@@ -248,28 +248,14 @@ def _speech_event(sentence: str, para: int, start: int, ctx: Context) -> Mention
 
 def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: Context) -> Mention | None:
     """The name, pronoun or description a sentence of narration opens with, resolved."""
-    lead = _SUBJECT_LEAD.match(plain[start:end])
-    pos = start + (lead.end() if lead else 0)
-    while True:  # "But", "And", "Earlier,", "On Monday, ...,"
-        word = _SUBJECT_WORD.match(plain[pos:end])
-        if not word:
-            return None
-        lower = word.group(1).lower()
-        if lower in _SENTENCE_CONNECTIVES:
-            pos += word.end()
-            continue
-        if lower in ADVERBIAL_STARTS and lower not in ("the", "a"):
-            comma = plain.find(",", pos, min(end, pos + 60))
-            if comma < 0:
-                return None
-            pos = comma + 1
-            while pos < end and plain[pos].isspace():
-                pos += 1
-            continue
-        break
+    opening = _subject_start(plain, start, end)
+    if opening is None:
+        return None
+    pos, word = opening
+    lower = word.lower()
     if lower in ("he", "she", "it"):
         item = latest_item(ctx.salient, para, pos, reach=2 if lower != "it" else 1, person=lower != "it")
-        return Mention(para, pos, word.group(1), item.who, item.person) if item else None
+        return Mention(para, pos, word, item.who, item.person) if item else None
     other: Mention | None = None
     found: Mention | None = None
     for item in ctx.named[bisect.bisect_left(ctx.named, (para, pos), key=position) :]:
@@ -293,6 +279,28 @@ def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: Context)
             if described is not None:
                 return Mention(para, pos, text, described[0], described[1])
     return None
+
+
+def _subject_start(plain: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where a sentence's subject starts and its first word, past "But", "And", "Earlier,", "On Monday, ...,"."""
+    lead = _SUBJECT_LEAD.match(plain[start:end])
+    pos = start + (lead.end() if lead else 0)
+    while True:
+        word = _SUBJECT_WORD.match(plain[pos:end])
+        if not word:
+            return None
+        lower = word.group(1).lower()
+        if lower in _SENTENCE_CONNECTIVES:
+            pos += word.end()
+        elif lower in ADVERBIAL_STARTS and lower not in ("the", "a"):
+            comma = plain.find(",", pos, min(end, pos + 60))
+            if comma < 0:
+                return None
+            pos = comma + 1
+            while pos < end and plain[pos].isspace():
+                pos += 1
+        else:
+            return pos, word.group(1)
 
 
 def _role_like(word: str) -> bool:
