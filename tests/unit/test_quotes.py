@@ -284,6 +284,8 @@ def test_single_quote_nested_in_doubled_apostrophes_stays_in_the_text() -> None:
         ('"The ferry will run all winter," said Sen. Dana Okafor, a Democrat.', "Dana Okafor"),
         ('Gov. Dana Okafor told reporters: "The ferry will run all winter."', "Dana Okafor"),
         ('"The ferry will run all winter," said George T.R. Okafor.', "George T.R. Okafor"),
+        ('"The ferry will run all winter," says J.J. Okafor, a pilot.', "J.J. Okafor"),
+        ('"The ferry will run all winter," said J. T. Okafor.', "J. T. Okafor"),
     ],
 )
 def test_abbreviation_stops_do_not_end_the_attribution(paragraph: str, speaker: str) -> None:
@@ -370,3 +372,56 @@ def test_the_subject_of_a_with_participle_is_the_speaker() -> None:
     assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
     text = 'The plan was unpopular, with many saying it was "a waste of money".'
     assert only(extract_quotes(article(text))).speaker_name is None
+
+
+def test_quote_resumed_after_a_bracketed_party_tag_keeps_the_speaker() -> None:
+    text = '"The ferry will run," Rep. Dana Okafor (D-Ohio), a harbour board member, said. "It never stops."'
+    quotes = extract_quotes(article(text))
+    assert [q.speaker_name for q in quotes] == ["Dana Okafor"]
+    assert quotes[0].text == "The ferry will run It never stops."
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"The ferry will run," Dana Okafor, a former director of the harbour board and a professor of shipping'
+        ' at the maritime college in the old port town, said on Monday. "It never stops."',
+        '"The ferry will run," Dana Okafor, 61, a retired pilot from Dover, Del., who sailed it for years, said.',
+        '"The ferry will run," Dana Okafor, an adviser to the A.F.L.-C.I.O. on transport, told reporters.',
+    ],
+)
+def test_a_long_description_between_name_and_verb_keeps_the_name(paragraph: str) -> None:
+    assert {q.speaker_name for q in extract_quotes(article(paragraph))} == {"Dana Okafor"}
+
+
+def test_curly_marks_inside_a_straight_quote_stay_in_it() -> None:
+    text = 'Ms Vance said: "The \u201cnew\u201d ferry is the old one. It is \u201cfaster\u201d on paper only."'
+    quote = only(extract_quotes(article(text)))
+    assert quote.text == "The \u201cnew\u201d ferry is the old one. It is \u201cfaster\u201d on paper only."
+    assert quote.speaker_name == "Ms Vance"
+
+
+def test_a_quoted_phrase_belongs_to_the_subject_of_its_clause() -> None:
+    quote = only(extract_quotes(article('Ms Vance thanked the crew for "a winter of hard work".')))
+    assert (quote.speaker_name, quote.fragment) == ("Ms Vance", True)
+    text = 'Tom Grant posted on his blog on Monday, in a reply to critics, "The ferry will run all winter."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+
+
+def test_a_quoted_phrase_in_a_later_clause_is_not_the_first_subjects() -> None:
+    text = 'Dover was a busy port, with Ms Vance pointing out the "old days" of the ferry.'
+    assert only(extract_quotes(article(text))).speaker_name is None
+
+
+def test_a_body_and_role_before_the_name_stay_in_the_attribution_as_written() -> None:
+    from builder.authoring.extract.entities import extract_entities
+
+    source = article(
+        'Harbour Board press secretary Dana Okafor said: "The ferry will run all winter."',
+        '"We sail at dawn," she added.',
+    )
+    quotes = extract_quotes(source, extract_entities(source))
+    assert [q.speaker_name for q in quotes] == ["Harbour Board press secretary Dana Okafor", "Dana Okafor"]
+    assert {q.speaker for q in quotes} == {"dana-okafor"}
+    text = '"The ferry will run," Bank of England governor Tom Grant said.'
+    assert only(extract_quotes(article(text))).speaker_name == "Bank of England governor Tom Grant"

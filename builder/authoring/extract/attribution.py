@@ -57,7 +57,7 @@ _TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt 
 ABBREVIATION_DOT = "\u02d1"
 _ABBREVIATION = re.compile(
     r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
-    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+[A-Z][a-z]))"
+    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+(?:[A-Z][a-z]|[A-Z]\.\s)))"
 )
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
@@ -80,6 +80,11 @@ _TRAILING_DAY = re.compile(r"(?:\s+(?:later|earlier|on|last|this|next))*\s+(?P<d
 # `"...," Mr Brown said.` / `"...," he added.` / `"...", Roy Asher, an economist, told Reuters.`:
 # up to twelve words before the first speech verb after the quote; `subject_before_verb` picks the speaker.
 _POST_CLAUSE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<before>[^.!?;:\"\u201c\u201d]{{1,160}}?)\s+{_ADVERB}{VERB}\b")
+# `"...," Ann Lee, a director of the A.F.L.-C.I.O. (a federation of unions), said`: a name, then a
+# description of any length (up to a speech verb) between commas.
+_POST_APPOSITIVE = re.compile(
+    rf"^[\s,\u2014\u2013-]*(?P<name>{NAME}),(?P<apposition>[^;\"\u201c\u201d]{{1,300}}?),\s+{_ADVERB}{VERB}\b"
+)
 # `"...," said Mr Brown, chief executive.` / `"...", according to officials.`
 _POST_VERB_FIRST = re.compile(
     rf"^[\s,\u2014\u2013-]*(?:{_VERB_FIRST}|according to)\s+"
@@ -150,7 +155,14 @@ _NOT_POST_SUBJECT = NOT_SUBJECT_START | ADVERBIAL_STARTS | CONNECTIVES
 _LEADING_CONNECTIVES = CONNECTIVES | {"while", "whereas"}
 _NOT_NAME_WORDS = NOT_SUBJECT_START | DETERMINERS | CONNECTIVES
 _DESCRIPTION_HEADS = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS
+ROLE_HEADS = (
+    PERSON_NOUNS | TITLE_WORDS | word_set("scientist researcher strategist speechwriter editor correspondent")
+) - (word_set("former state vice general home foreign shadow deputy"))
+_BODY_PARTICLES = word_set("of and for &")
+_NOT_ROLE_BODY = _NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS
+CAP_WORD = re.compile(rf"{CAP}")
 _THAT = re.compile(r"\bthat\b")
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]")
 _TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z]+)+$")
 _DIGITS = re.compile(r"[\d\s]+")
 _PRONOUN_RE = re.compile(_PRONOUN)
@@ -174,12 +186,17 @@ def protect_abbreviations(text: str) -> str:
     return _ABBREVIATION.sub(_abbreviation, text)
 
 
+# Initials after a speech verb or "by" start a name ("says J.J. Lee", "by A.B. Cole"), not a sentence.
+_INITIALS_LEAD = re.compile(rf"{VERB}|by")
+
+
 def _abbreviation(match: re.Match[str]) -> str:
     """An initial stays in a name ("said R. Gil Kerlikowske", "George H.W. Bush"); a dotted acronym
     after a lower-case word ends a sentence ("in the U.S. The")."""
     if match.group("word") is None and len(match.group()) > 2:
         words = match.string[: match.start()].split()
-        if words and not words[-1][:1].isupper() and words[-1][-1:] not in '"\u201c(':
+        lead = words[-1] if words else ""
+        if lead and not lead[:1].isupper() and lead[-1:] not in '"\u201c(' and not _INITIALS_LEAD.fullmatch(lead):
             return match.group()
     return match.group().replace(".", ABBREVIATION_DOT)
 
@@ -284,6 +301,20 @@ def _clause_subject(clause: str) -> str | None:
     return None
 
 
+def embedding_subject(clause: str) -> str | None:
+    """Who the sentence holding a quoted phrase is about: 'Ms Vance called the plan "'.
+
+    Without a speech verb only the quote's own clause counts: in "Dover was a port, with Ms Vance
+    recalling the "old days"" the port said nothing.
+    """
+    if SPEECH.search(clause) is None:
+        clause = _CLAUSE_BREAK.split(clause)[-1]
+    subject = _clause_subject(clause)
+    if subject is None or subject.split()[0].lower() in DETERMINERS:
+        return None
+    return subject
+
+
 def _colon_subject(clause: str) -> str | None:
     """The name or pronoun a clause ended by a colon is about: "Trump went even further:"."""
     subject = _clause_subject(_AS_LEAD.sub("", clause))
@@ -312,7 +343,19 @@ def post_speaker(post: str) -> str | None:
         first = before.split()[0].lower()
         if len(before.split()) <= 12 and first not in _NOT_POST_SUBJECT:
             return subject_before_verb(before)
-    return None
+    return _appositive_speaker(post)
+
+
+def _appositive_speaker(post: str) -> str | None:
+    """The name before a long description and the speech verb: '"...," Ann Lee, director of the
+    A.B.C. fund and a professor at X, said.' (too long for the words-before-verb limit)."""
+    match = _POST_APPOSITIVE.match(post)
+    if match is None or SENTENCE_END.search(match.group("apposition")):
+        return None
+    name = match.group("name")
+    if name.split()[0].lower() in _NOT_POST_SUBJECT or _PRONOUN_RE.fullmatch(name):
+        return None
+    return clean_name(name)
 
 
 def subject_before_verb(text: str) -> str | None:
@@ -385,7 +428,11 @@ def _strip_connectives(segment: str) -> str:
 
 
 def _final_name(segment: str) -> str | None:
-    """The capitalised name ending a segment, unless a determiner makes it a description ("the American")."""
+    """The capitalised name ending a segment, unless a determiner makes it a description ("the American").
+
+    A body and a role written before the name stay with it, as written: "White House press
+    secretary Josh Earnest".
+    """
     match = _FINAL_NAME.search(segment)
     if not match or match.group(1).split()[0].lower() == "the":
         return None
@@ -394,7 +441,31 @@ def _final_name(segment: str) -> str | None:
         return None
     if segment.split()[0].lower() in ADVERBIAL_STARTS:
         return None
-    return clean_name(match.group(1))
+    name = clean_name(match.group(1))
+    prefix = _role_prefix(before)
+    return f"{prefix} {name}" if prefix and name and " " in name else name
+
+
+def _role_prefix(words: list[str]) -> str | None:
+    """The capitalised body and lower-case role before a name: ["DoubleLine", "Capital", "portfolio",
+    "manager"] -> "DoubleLine Capital portfolio manager"; None unless a role word ends them."""
+    if not words or words[-1] not in ROLE_HEADS:
+        return None
+    start = len(words) - 1
+    while start > max(len(words) - 3, 0) and words[start - 1].islower() and words[start - 1].isalpha():
+        start -= 1  # "press secretary", "political scientist"
+    lower = start
+    while start > 0 and lower - start < 5:
+        if CAP_WORD.fullmatch(words[start - 1]):
+            start -= 1
+        elif start > 1 and words[start - 1] in _BODY_PARTICLES and CAP_WORD.fullmatch(words[start - 2]):
+            start -= 2  # "Bank of England governor Mervyn King"
+        else:
+            break
+    body = words[start:lower]
+    if not body or body[0].lower() in _NOT_ROLE_BODY or any(w.lower() in _NOT_ROLE_BODY for w in words[lower:]):
+        return None
+    return " ".join(words[start:])
 
 
 def clean_name(name: str) -> str | None:

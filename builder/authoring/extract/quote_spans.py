@@ -1,7 +1,7 @@
 """Where quotations are in a paragraph: quote marks, quoted spans and quotes that run on.
 
 Only double quotation marks (straight, curly, or two apostrophes) delimit quotes: single marks
-are too often apostrophes. A quote left open at the end of a paragraph and continued by a next
+are too often apostrophes; curly marks inside a straight-quoted passage quote within it. A quote left open at the end of a paragraph and continued by a next
 paragraph that opens with a quote mark (the news convention for multi-paragraph quotes) is one
 group of spans; a quote reopened inside its own paragraph before it closed ('...26 weeks. "We
 are...') is split into runs, one per paragraph-crossing chain, so every text stays verbatim.
@@ -85,10 +85,17 @@ def find_spans(para: int, text: str) -> list[Span]:
     """Quoted runs of one paragraph. Straight marks are told apart by what surrounds them."""
     spans: list[Span] = []
     open_at: int | None = None
+    nested = False
     for mark in _QUOTE_MARK.finditer(text):  # straight to each mark, not character by character
         i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is not None and text[open_at - 1] == '"' and ((ch == "\u201c" and i > open_at) or nested):
+            # Curly marks inside a straight-quoted passage quote within it: '"Not \u201cfair\u201d at all."'
+            # A straight mark still closes the passage; '"\u201c' opens a quoted report, not a quote.
+            nested = ch == "\u201c"
+            if ch != '"':
+                continue
         if ch == "\u201c":
             is_open = True
         elif ch == "\u201d":

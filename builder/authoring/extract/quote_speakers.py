@@ -21,6 +21,7 @@ from .attribution import (
     NOT_SUBJECT_START,
     ORG_NOUNS,
     PERSON_NOUNS,
+    ROLE_HEADS,
     SPEECH,
     SPOKES_NOUNS,
     bare,
@@ -46,6 +47,9 @@ _SUBJECT_WORD = re.compile(r"(\w+)[,]?\s+")
 _SUBJECT_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w\-'\u2019]+\s+){0,4}?([\w\-]+)\b(?!\s+[A-Z])")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _POSSESSIVE_AND_AFTER = re.compile(r"['\u2019]s\b.*$")
+# The name after the lower-case role of an attribution as written: "BA chairman Martin Broughton".
+_ROLE_BEFORE_NAME = re.compile(r"\s([a-z][\w\-]*)\s+((?:[A-Z][\w\-'\u2019\u02d1]*\s+)*[A-Z][\w\-'\u2019]*)$")
+_LAST_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,10 @@ def resolve_speaker(speaker: str, para: int, offset: int, ctx: Context) -> tuple
         return speaker, described[0], described[1]
     if speaker.split()[0].lower() in DETERMINERS:
         return speaker, None, True
+    named = _ROLE_BEFORE_NAME.search(speaker)  # "White House press secretary Josh Earnest"
+    if named is not None and named.group(1) in ROLE_HEADS:
+        name = named.group(2)
+        return speaker, _full_name(name, para, offset, ctx) or name, name in ctx.person_names or not _is_org(name, ctx)
     person = speaker in ctx.person_names or not _is_org(speaker, ctx)
     return speaker, _full_name(speaker, para, offset, ctx), person
 
@@ -229,7 +237,9 @@ def _speech_event(sentence: str, para: int, start: int, ctx: Context) -> Mention
     match = SPEECH.search(sentence)
     if not match:
         return None
-    who = match.group("who") or subject_before_verb(sentence[: match.start()].rsplit("  ", 1)[-1])
+    # The words after the last quote mark: a blanked quote is no subject ('"   ," Mr Li said').
+    before = _LAST_QUOTE_MARK.split(sentence[: match.start()])[-1]
+    who = match.group("who") or subject_before_verb(before)
     if not who:
         return None
     speaker, referent, person = resolve_speaker(who, para, start + match.start(), ctx)
@@ -238,28 +248,14 @@ def _speech_event(sentence: str, para: int, start: int, ctx: Context) -> Mention
 
 def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: Context) -> Mention | None:
     """The name, pronoun or description a sentence of narration opens with, resolved."""
-    lead = _SUBJECT_LEAD.match(plain[start:end])
-    pos = start + (lead.end() if lead else 0)
-    while True:  # "But", "And", "Earlier,", "On Monday, ...,"
-        word = _SUBJECT_WORD.match(plain[pos:end])
-        if not word:
-            return None
-        lower = word.group(1).lower()
-        if lower in _SENTENCE_CONNECTIVES:
-            pos += word.end()
-            continue
-        if lower in ADVERBIAL_STARTS and lower not in ("the", "a"):
-            comma = plain.find(",", pos, min(end, pos + 60))
-            if comma < 0:
-                return None
-            pos = comma + 1
-            while pos < end and plain[pos].isspace():
-                pos += 1
-            continue
-        break
+    opening = _subject_start(plain, start, end)
+    if opening is None:
+        return None
+    pos, word = opening
+    lower = word.lower()
     if lower in ("he", "she", "it"):
         item = latest_item(ctx.salient, para, pos, reach=2 if lower != "it" else 1, person=lower != "it")
-        return Mention(para, pos, word.group(1), item.who, item.person) if item else None
+        return Mention(para, pos, word, item.who, item.person) if item else None
     other: Mention | None = None
     found: Mention | None = None
     for item in ctx.named[bisect.bisect_left(ctx.named, (para, pos), key=position) :]:
@@ -283,6 +279,28 @@ def _sentence_subject(plain: str, para: int, start: int, end: int, ctx: Context)
             if described is not None:
                 return Mention(para, pos, text, described[0], described[1])
     return None
+
+
+def _subject_start(plain: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where a sentence's subject starts and its first word, past "But", "And", "Earlier,", "On Monday, ...,"."""
+    lead = _SUBJECT_LEAD.match(plain[start:end])
+    pos = start + (lead.end() if lead else 0)
+    while True:
+        word = _SUBJECT_WORD.match(plain[pos:end])
+        if not word:
+            return None
+        lower = word.group(1).lower()
+        if lower in _SENTENCE_CONNECTIVES:
+            pos += word.end()
+        elif lower in ADVERBIAL_STARTS and lower not in ("the", "a"):
+            comma = plain.find(",", pos, min(end, pos + 60))
+            if comma < 0:
+                return None
+            pos = comma + 1
+            while pos < end and plain[pos].isspace():
+                pos += 1
+        else:
+            return pos, word.group(1)
 
 
 def _role_like(word: str) -> bool:

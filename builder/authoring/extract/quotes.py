@@ -23,6 +23,7 @@ from .attribution import (
     ABBREVIATION_DOT,
     CAP,
     attribute,
+    embedding_subject,
     is_title,
     post_ok,
     post_speaker,
@@ -80,6 +81,8 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
         # '"...," she said. "..."': one quote, interrupted by its attribution, goes on.
         goes_on = previous is not None and _goes_on(plain, previous, first)
         goes_on = goes_on and (speaker is None or (interrupted and speaker == post_speaker(pre)))
+        if speaker is None and pre and not standalone:
+            speaker = embedding_subject(pre)  # 'Ms Vance called the plan "a waste of money".'
         if speaker is None:
             # News convention: a quote with no attribution of its own continues the last speaker.
             event = latest_item(ctx.events, *where) if standalone else None
