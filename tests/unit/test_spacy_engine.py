@@ -164,3 +164,34 @@ def test_pronoun_speaker_keeps_the_person_it_stands_for(extract: Any) -> None:
         '"This year, we hope to deepen our ties," she said.',
     )
     assert [q.speaker for q in briefing.quotes] == ["sanae-takai"]
+
+
+def test_a_department_written_into_a_title_is_no_organisation(extract: Any) -> None:
+    briefing = extract(
+        "Schools row",
+        "Teachers protested on Monday, and Education Minister Harold Vance promised to meet them.",
+        "The visit was approved by Secretary of State Ellen Marsh.",
+    )
+    assert not {"Education", "State"} & names(briefing.organizations)
+
+
+def test_a_word_capitalised_only_to_open_a_sentence_is_no_name(extract: Any) -> None:
+    briefing = extract("Motel fire", "Eyewitnesses told reporters the fire spread quickly through the motel.")
+    assert "Eyewitnesses" not in names(briefing.places) | names(briefing.organizations) | names(briefing.people)
+
+
+def test_a_time_zone_a_people_and_an_event_are_no_entities(extract: Any) -> None:
+    briefing = extract(
+        "Talks",
+        "The talks began at 1400 GMT, said a Briton who attended the Hong Kong Open last year.",
+    )
+    found = names(briefing.places) | names(briefing.organizations) | names(briefing.people)
+    assert not {"GMT", "Briton", "Hong Kong Open"} & found
+
+
+def test_a_team_named_by_a_plural_noun_is_an_organisation(extract: Any) -> None:
+    briefing = extract(
+        "Baseball",
+        "Chicago routed the Pirates 10-2 on Sunday.",
+    )
+    assert "Pirates" not in names(briefing.places)

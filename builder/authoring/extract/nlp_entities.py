@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from ...model import Organization, Person, Place
 from ...notes.slugs import slugify
 from .gazetteer import load_gazetteer
-from .lexicon import TITLE_WORDS
+from .lexicon import TITLE_WORDS, word_set
 
 __all__ = [
     "QUOTE_CHARS",
@@ -38,6 +38,12 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_CHARS = "\"\u201c\u201d'\u2018\u2019"
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w.'\u2019&-]*|of|de|da|van|von|der|al|bin|la|le|and|for|du|di|del|\&)$")
 _TITLE_EXCLUDED = frozenset({"former", "then", "late", "new"})
+# Heads of a title a department's name is written into ("Education Minister", "Secretary of State").
+_OFFICE_HEADS = word_set("minister ministers secretary secretaries undersecretary")
+_EVENT_HEADS = word_set(
+    "games open cup slam final finals championship championships meeting tournament trophy prix olympics"
+)
+_TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST"})
 
 
 @dataclass(frozen=True)
@@ -52,14 +58,63 @@ class Mention:
 
 
 def entity_mentions(doc: Doc, pid: int) -> Iterator[Mention]:
+    """The names spaCy tags in one paragraph (`pid` 0 is the headline), with their kinds."""
     shouting = pid == 0 and doc.text.isupper()
     for ent in doc.ents:
         kind = _LABELS.get(ent.label_)
-        if kind is None or shouting:
+        if kind is None or shouting or not is_name_mention(ent):
             continue
         name = clean_entity(ent.text)
-        if name:
-            yield Mention(name, kind, pid, ent.start_char)
+        if name and not _is_event_or_people(name):
+            yield Mention(name, _kind_of(name, kind), pid, ent.start_char)
+
+
+def _is_event_or_people(name: str) -> bool:
+    """A sporting or political event ("Hong Kong Open", "Fed Cup") or a people ("Britons", "a
+    controversial Australian"): no person, place or organisation."""
+    gaz = load_gazetteer()
+    words = name.split()
+    return words[-1].lower() in _EVENT_HEADS or gaz.demonym_code(words[-1]) is not None
+
+
+def _kind_of(name: str, kind: str) -> str:
+    """spaCy's kind, corrected where the name's words say otherwise: a place the gazetteer knows
+    is a place; a capitalised plural noun ("the Marlins", "the Pirates") names a team or group, not
+    a person or place; nor does a "person" whose first and last words are places or ordinary words
+    and whose first is no given name ("Standard Liege", "Bangladesh Lamps")."""
+    gaz = load_gazetteer()
+    words = name.split()
+    if kind != LOC and (name in gaz.places or name in gaz.country_codes) and name not in gaz.organizations:
+        return LOC
+    if kind == ORG:
+        return kind
+    if len(words) == 1:
+        return ORG if name.endswith("s") and gaz.is_word(name) else kind
+    if kind == PER and words[0] not in gaz.given_names and all(_is_place_or_word(w) for w in (words[0], words[-1])):
+        return ORG
+    return kind
+
+
+def _is_place_or_word(word: str) -> bool:
+    gaz = load_gazetteer()
+    return word in gaz.places or word in gaz.country_codes or gaz.is_word(word)
+
+
+def is_name_mention(ent: Any) -> bool:
+    """False for the spans spaCy tags that name nothing here: a time zone ("1350 GMT"), a
+    department written into a title ("Education Minister", "Secretary of State"), and a single
+    ordinary word capitalised only because it opens the sentence ("Eyewitnesses told ...") or
+    used as an adjective ("Far Eastern markets")."""
+    if ent.text in _TIME_ZONES:
+        return False
+    doc = ent.doc
+    if len(ent) == 1 and load_gazetteer().is_word(ent.text):
+        token = ent[0]
+        if token.is_sent_start or token.i == 0 or token.pos_ == "ADJ":
+            return False
+        if token.dep_ == "compound" and token.head.lower_ in _OFFICE_HEADS:
+            return False
+    return not (ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _OFFICE_HEADS)
 
 
 def clean_entity(text: str) -> str | None:
