@@ -23,7 +23,8 @@ _SPEECH_LEMMAS = word_set(
     announce admit comment remark suggest urge stress concede acknowledge confirm tweet post recall
     predict joke quip respond counter conclude promise vow reveal maintain complain describe observe
     caution boast agree assert contend testify lament charge proclaim allege scoff muse recount
-    exclaim chime shout yell whisper mutter"""
+    exclaim chime shout yell whisper mutter sing chant fume snap retort thunder plead sigh grumble
+    reiterate assure emphasize emphasise"""
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -33,23 +34,40 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 def reattribute(
     quotes: Sequence[Quote], docs: Sequence[Doc], people: Sequence[Person], orgs: Sequence[Organization]
 ) -> Iterator[Quote]:
-    """Each quote with the speaker the dependency parse names, where it names one."""
+    """Each quote with the speaker the dependency parse names, where it names one; a quote still
+    without a speaker continues the quote before it in the same paragraph ("...," said X. "...")."""
     ids = _entity_ids(people, orgs)
+    previous: Quote | None = None
     for quote in quotes:
-        if not quote.evidence:
-            yield quote
-            continue
-        pid = int(quote.evidence[0][1:])
-        doc = docs[pid] if pid < len(docs) else None
-        found = find_speaker(doc, quote.text, docs[max(1, pid - 3) : pid]) if doc is not None else None
-        if found is None:
-            yield quote
-            continue
-        name, pronoun = found
-        if pronoun and quote.speaker_name:
-            yield quote  # the rules follow the centre of attention across sentences: keep theirs
-            continue
-        yield dataclasses.replace(quote, speaker=ids.get(name_key(name), name), speaker_name=name)
+        found = _reattributed(quote, docs, ids)
+        if not found.speaker_name and previous is not None and previous.evidence[:1] == found.evidence[:1]:
+            found = dataclasses.replace(found, speaker=previous.speaker, speaker_name=previous.speaker_name)
+        previous = found
+        yield found
+
+
+def _reattributed(quote: Quote, docs: Sequence[Doc], ids: dict[str, str]) -> Quote:
+    if not quote.evidence:
+        return quote
+    pid = int(quote.evidence[0][1:])
+    doc = docs[pid] if pid < len(docs) else None
+    found = find_speaker(doc, quote.text, docs[max(1, pid - 3) : pid]) if doc is not None else None
+    if found is None:
+        return quote
+    name, pronoun = found
+    if quote.speaker_name and (pronoun or _is_same_speaker(quote, name, ids)):
+        # The rules follow the centre of attention across sentences, and keep the title they
+        # read with a name ("Former Secretary of State ..."): theirs stands unless the parse disagrees.
+        return quote
+    return dataclasses.replace(quote, speaker=ids.get(name_key(name), name), speaker_name=name)
+
+
+def _is_same_speaker(quote: Quote, name: str, ids: dict[str, str]) -> bool:
+    """True when the parse's `name` and the rules' speaker are one entity or share a surname."""
+    if quote.speaker is not None and ids.get(name_key(name)) == quote.speaker:
+        return True
+    said = (quote.speaker_name or "").split()
+    return bool(said) and said[-1].casefold() == name.split()[-1].casefold()
 
 
 def _entity_ids(people: Sequence[Person], orgs: Sequence[Organization]) -> dict[str, str]:
@@ -75,10 +93,11 @@ def find_speaker(doc: Doc, quote: str, before: Sequence[Doc] = ()) -> tuple[str,
         return None
     end = start + len(quote)
     start, end = _widen_to_marks(doc.text, start, end)
-    verb = _speech_verb(doc, start, end)
-    if verb is None:
-        return None
-    subject = _subject(verb)
+    verb = _speech_verb(doc, start, end) or _introducing_verb(doc, start)
+    if verb is None and before and not doc.text[:start].strip():
+        verb = _introducing_verb(before[-1], len(before[-1].text))
+        doc, before = before[-1], before[:-1]
+    subject = _subject(verb) if verb is not None else None
     if subject is None:
         return None
     lower = subject.lower_
@@ -120,6 +139,21 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
     return best[1]
 
 
+def _introducing_verb(doc: Doc, start: int) -> Token | None:
+    """The main verb of a clause that introduces the quote with a colon ("Clinton apologised:
+    "..."", or a paragraph ending "... issued the following statement:" before it)."""
+    head = doc.text[:start].rstrip(QUOTE_CHARS + " ")
+    if not head.endswith(":"):
+        return None
+    colon = doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head  # the clause the colon closes, not the sentence's first ("..., and X said:")
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = colon[0].sent.root
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _according_to(doc: Doc, start: int, end: int) -> Token | None:
     """'"...", according to X': the token "according", whose object names the source."""
     for token in doc:
@@ -136,15 +170,26 @@ def _subject(verb: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
         return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "footage of Clinton asking, "...""
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ != "quote"):
+            if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote")) and not _is_quoted(
+                child
+            ):
                 return child
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
         else:
             break
     return None
+
+
+def _is_quoted(token: Token) -> bool:
+    """True when `token` stands inside quotation marks: a title or quoted words, never a speaker
+    (the parse makes "Fox" the subject of 'said Thursday on "Fox and Friends"')."""
+    before: str = token.doc.text[: token.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
 
 
 def _name_of(subject: Token) -> str | None:
