@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builder.authoring.extract.gazetteer import load_gazetteer
-from builder.authoring.extract.names import Context, Mention, read_paragraph
+from builder.authoring.extract.mentions import Context, Mention
+from builder.authoring.extract.names import read_paragraph
 
 
 def mentions(text: str) -> list[Mention]:
