@@ -8,7 +8,8 @@ import pytest
 
 from builder.authoring.extract import extract_briefing
 from builder.authoring.extract.gazetteer import load_gazetteer
-from builder.authoring.extract.names import Context, Mention, read_paragraph
+from builder.authoring.extract.mentions import Context, Mention
+from builder.authoring.extract.names import read_paragraph
 from builder.authoring.ingest import parse_article
 
 
