@@ -202,7 +202,7 @@ def _build(
                 case Step.BODIES:
                     quick = _quick_publish(config, run.previous, stamp, commit_guard)
                     if quick is not None:
-                        run.save(stamp=stamp, stats=stats)
+                        run.save(stamp=stamp, stats=stats, files=quick.files)
                         return run.report(BuildReport(None, quick, quick=True), plan, started)
                 case Step.RESTORE:
                     restored = _restore_site(config, run.previous, commit_guard)
@@ -317,6 +317,7 @@ def publish(
     from .publish.output import SiteWriter
     from .publish.quick import BodyStore, body_pages
     from .publish.render import Renderer, make_extra_files, make_pages, moved_entity_links, static_files
+    from .publish.search import is_indexed, make_search_bundle, site_file
     from .publish.urls import KINDS
 
     report = PublishReport()
@@ -388,6 +389,12 @@ def publish(
         other: dict[str, str] = {}  # files that are not pages -> content hash (cached like pages)
         extra = [*make_extra_files(site, config, renderer.urls, pages)]
         extra += [(relative, path.read_bytes()) for relative, path in static_files(config)]
+        if not failed:  # the new site's pages, indexed before the site is swapped in (see builder.publish.search)
+            where = site_file(writer.staging, config.output_dir)
+            pages_to_index = ((r, where(r)) for r in writer.files if is_indexed(r))
+            bundle = make_search_bundle(pages_to_index, state_file(config, "search", ""))
+            report.diagnostics += bundle.diagnostics
+            extra += bundle.files.items()
         for relative, data in extra:
             if not writer.has(relative):
                 writer.write(relative, data)
@@ -508,7 +515,9 @@ def _quick_publish(
     )
     if not changed or not notes_only:
         return None
+    from .cache import PageCache
     from .publish.quick import quick_publish
+    from .publish.search import is_indexed, refresh_search_bundle
 
     try:
         result = quick_publish(
@@ -527,6 +536,18 @@ def _quick_publish(
     report.changed = result.written
     report.unchanged -= report.written
     report.site_updated = True
+    if any(is_indexed(relative) for relative in result.written):  # their text is in the search index
+        with commit_guard or contextlib.nullcontext():
+            refreshed = refresh_search_bundle(
+                config.output_dir,
+                report.files,
+                work=state_file(config, "search", ""),
+                manifest_file=state_file(config, "pages"),
+                page_cache=PageCache(config.cache_dir / "pages"),
+            )
+        report.files, report.diagnostics = refreshed.files, report.diagnostics + refreshed.diagnostics
+        report.changed = sorted({*report.changed, *refreshed.changed})
+        report.written += len(refreshed.changed)
     return report
 
 
