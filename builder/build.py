@@ -169,7 +169,7 @@ def _build(
                 case Step.BODIES:
                     quick = _quick_publish(config, run.previous, stamp, commit_guard)
                     if quick is not None:
-                        run.save(stamp=stamp, stats=stats)
+                        run.save(stamp=stamp, stats=stats, files=quick.files)
                         return run.report(BuildReport(None, quick, quick=True), plan, started)
                 case Step.RESTORE:
                     restored = _restore_site(config, run.previous, commit_guard)
@@ -341,7 +341,9 @@ def _quick_publish(
     )
     if not changed or not notes_only:
         return None
+    from .cache import PageCache
     from .publish.quick import quick_publish
+    from .publish.search import is_indexed, refresh_search_bundle
 
     try:
         result = quick_publish(
@@ -360,4 +362,16 @@ def _quick_publish(
     report.changed = result.written
     report.unchanged -= report.written
     report.site_updated = True
+    if any(is_indexed(relative) for relative in result.written):  # their text is in the search index
+        with commit_guard or contextlib.nullcontext():
+            refreshed = refresh_search_bundle(
+                config.output_dir,
+                report.files,
+                work=state_file(config, "search", ""),
+                manifest_file=state_file(config, "pages"),
+                page_cache=PageCache(config.cache_dir / "pages"),
+            )
+        report.files, report.diagnostics = refreshed.files, report.diagnostics + refreshed.diagnostics
+        report.changed = sorted({*report.changed, *refreshed.changed})
+        report.written += len(refreshed.changed)
     return report

@@ -18,6 +18,7 @@ from ..errors import ConfigError, Diagnostic, diagnostic_from
 
 if TYPE_CHECKING:
     from ..cache import PickleCache
+    from .aliases import Aliases
     from .render import Page
 
 Progress = Callable[[str, int], Callable[[], None]]
@@ -56,13 +57,13 @@ def publish(
     import jinja2
 
     from ..cache import PageCache, scan_notes
-    from .aliases import load_aliases
     from .gather import collect_notes, make_site
     from .links import check_body_links
     from .output import SiteWriter
     from .parallel import PARALLEL_MIN_PAGES, render_pages, render_pool, template_diagnostic
     from .quick import BodyStore, body_pages
     from .render import Renderer, make_extra_files, make_pages, moved_entity_links, static_files
+    from .search import is_indexed, make_search_bundle, site_file
     from .urls import KINDS
 
     report = PublishReport()
@@ -79,13 +80,7 @@ def publish(
     if render_all and jobs > 1 and len(notes) >= PARALLEL_MIN_PAGES:  # pages outnumber notes
         pool = render_pool(config, writer.staging, jobs)  # its workers start up while the site gathers
     with pool or contextlib.nullcontext(), writer:
-        aliases_file = config.root / config.extract.aliases_file
-        try:
-            aliases = load_aliases(aliases_file, display=config.extract.aliases_file)
-        except ConfigError as exc:
-            report.diagnostics.append(diagnostic_from(str(exc), config.extract.aliases_file))
-            aliases = None
-        site = make_site(notes, related_count=config.related_count, aliases=aliases)
+        site = make_site(notes, related_count=config.related_count, aliases=_aliases(config, report))
         report.briefings = len(site.briefings)
         report.entity_pages = {kind: len(site.entities[kind]) for kind in KINDS}
         renderer = Renderer(config)
@@ -134,6 +129,12 @@ def publish(
         other: dict[str, str] = {}  # files that are not pages -> content hash (cached like pages)
         extra = [*make_extra_files(site, config, renderer.urls, pages)]
         extra += [(relative, path.read_bytes()) for relative, path in static_files(config)]
+        if not failed:  # the new site's pages, indexed before the site is swapped in (see builder.publish.search)
+            where = site_file(writer.staging, config.output_dir)
+            pages_to_index = ((r, where(r)) for r in writer.files if is_indexed(r))
+            bundle = make_search_bundle(pages_to_index, state_file(config, "search", ""))
+            report.diagnostics += bundle.diagnostics
+            extra += bundle.files.items()
         for relative, data in extra:
             if not writer.has(relative):
                 writer.write(relative, data)
@@ -171,6 +172,17 @@ def publish(
         report.changed = writer.changed if report.site_updated else []
         report.written, report.unchanged, report.removed = writer.written, writer.unchanged, writer.removed
     return report
+
+
+def _aliases(config: Config, report: PublishReport) -> Aliases | None:
+    """The user's aliases file, or None (with an error naming it) when it does not parse."""
+    from .aliases import load_aliases
+
+    try:
+        return load_aliases(config.root / config.extract.aliases_file, display=config.extract.aliases_file)
+    except ConfigError as exc:
+        report.diagnostics.append(diagnostic_from(str(exc), config.extract.aliases_file))
+        return None
 
 
 def _url_path(relative: str) -> str:

@@ -7,7 +7,6 @@ project overrides any single file of the theme. Autoescape is on; raw HTML in Ma
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -271,18 +270,8 @@ class Renderer:
 
 
 def make_extra_files(site: Site, config: Config, urls: Urls, pages: Sequence[Page]) -> Iterator[tuple[str, bytes]]:
-    """Files that are not templates: search index, sitemap, robots.txt, .nojekyll."""
-    index = [
-        {
-            "t": note.title,
-            "u": urls.briefing(note.slug),
-            "d": note.date.isoformat() if note.date else "",
-            "s": note.summary,
-            "e": " ".join(r.name for r in site.refs[note.slug]),
-        }
-        for note in site.briefings
-    ]
-    yield "search-index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Files that are not templates: sitemap, robots.txt, .nojekyll (the search index is made from
+    the rendered pages, by `builder.publish.search`)."""
     lastmod: dict[str, str] = {urls.briefing(n.slug): n.date.isoformat() for n in site.briefings if n.date}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in pages:

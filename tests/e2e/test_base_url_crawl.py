@@ -157,8 +157,9 @@ def test_every_link_asset_and_anchor_resolves_over_http(
         # GitHub serves 404.html at the missing URL itself, so its links must be absolute paths
         local = [link for link in not_found.links if not link.startswith(("http", "#"))]
         assert local and all(link.startswith(base_path) for link in local), local
-        _, index, _ = fetch(origin + base_path + "search-index.json")
-        assert f'"u":"{base_path}briefings/'.encode() in index
+        status, _, _ = fetch(origin + base_path + "pagefind/pagefind.js")  # the search bundle, under the sub-path
+        _, search, _ = fetch(origin + base_path + "search/")
+        assert status == 200 and f'data-bundle="{base_path}pagefind/" data-base="{base_path}"'.encode() in search
     feed = (root / "site" / "feed.xml").read_text(encoding="utf-8")
     sitemap = (root / "site" / "sitemap.xml").read_text(encoding="utf-8")
     if public_origin:
