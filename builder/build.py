@@ -65,12 +65,16 @@ def build(
     progress: Progress | None = None,
     commit_guard: contextlib.AbstractContextManager[None] | None = None,
     edited_notes: Sequence[Path] | None = None,
+    reindex_body_edits: bool = True,
 ) -> BuildReport:
     """Both halves: update notes from seeds, then publish every note to the site.
 
     `edited_notes`: the caller knows that these existing notes are all that changed since its
     own last build (`serve`, from the file watcher). Their body-only edits then skip the scan of
     every input; anything else falls through to the full check below.
+
+    `reindex_body_edits=False` (serve): a body edit re-renders its pages but leaves the search
+    index as it is until the next full build (indexing a large site takes seconds, a reload should not).
 
     One build at a time per project: a second one waits briefly, then raises `LockedError`.
     """
@@ -84,6 +88,7 @@ def build(
             progress=progress,
             commit_guard=commit_guard,
             edited_notes=edited_notes,
+            reindex_body_edits=reindex_body_edits,
         )
 
 
@@ -149,6 +154,7 @@ def _build(
     progress: Progress | None,
     commit_guard: contextlib.AbstractContextManager[None] | None,
     edited_notes: Sequence[Path] | None,
+    reindex_body_edits: bool,
 ) -> BuildReport:
     started = time.perf_counter()
     run = _Run(config, read_state(state_file(config, "build")), commit_guard)
@@ -167,7 +173,7 @@ def _build(
                 case Step.NOTHING:
                     return run.report(BuildReport(None, _previous_report(run.previous), up_to_date=True), plan, started)
                 case Step.BODIES:
-                    quick = _quick_publish(config, run.previous, stamp, commit_guard)
+                    quick = _quick_publish(config, run.previous, stamp, commit_guard, reindex=reindex_body_edits)
                     if quick is not None:
                         run.save(stamp=stamp, stats=stats, files=quick.files)
                         return run.report(BuildReport(None, quick, quick=True), plan, started)
@@ -330,6 +336,8 @@ def _quick_publish(
     previous: dict[str, Any],
     stamp: dict[str, str],
     commit_guard: contextlib.AbstractContextManager[None] | None,
+    *,
+    reindex: bool,
 ) -> PublishReport | None:
     """When only existing notes changed since the last build, try `builder.quick` (None: it does not apply)."""
     before = previous.get("stamp") or {}
@@ -362,7 +370,7 @@ def _quick_publish(
     report.changed = result.written
     report.unchanged -= report.written
     report.site_updated = True
-    if any(is_indexed(relative) for relative in result.written):  # their text is in the search index
+    if reindex and any(is_indexed(relative) for relative in result.written):  # their text is in the index
         with commit_guard or contextlib.nullcontext():
             refreshed = refresh_search_bundle(
                 config.output_dir,

@@ -315,6 +315,7 @@ class Preview:
                 jobs=default_jobs(),
                 commit_guard=self.lock.write(),
                 edited_notes=edited,
+                reindex_body_edits=False,  # the preview's search catches up at its next full build
             )
             self.last_report = report
             errors = [d for d in report.diagnostics if d.severity == "error"]
