@@ -187,7 +187,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     elif report.quick:
         print("notes: only note bodies changed; rendered their pages alone", file=out)
     print(
-        f"site: {p.briefings} briefings, {entities}; {p.pages} pages ({p.rendered} rendered), {p.feeds} feed", file=out
+        f"site: {p.briefings} briefings, {entities}; {p.pages} pages ({p.rendered} rendered), {p.feeds} feed"
+        + ("s" if p.feeds != 1 else ""),
+        file=out,
     )
     print(
         f"files: {p.written} written, {p.unchanged} unchanged, {p.removed} removed"

@@ -30,6 +30,7 @@ from ..build import BuildReport, build
 from ..cache import display_path
 from ..config import Config, default_jobs
 from ..errors import BriefgenError, Diagnostic
+from ..publish.search import BUNDLE as SEARCH_BUNDLE
 from .livereload import SCRIPT_PATH, SOCKET_PATH, Hub, client_script, error_overlay, inject, reload_message, script_tag
 from .watch import MAX_WAIT_SECONDS, QUIET_SECONDS, Change, Debouncer, Layout, Watcher, fingerprint, input_files
 from .websocket import WebSocket, open_connection
@@ -117,7 +118,9 @@ def resolve_request(raw_path: str, base_path: str) -> tuple[str, str]:
 
 
 def reload_messages(changed: Sequence[str], base_path: str, *, errors_changed: bool) -> list[str]:
-    """LiveReload commands for a finished build: stylesheets swap in place when they are all that changed."""
+    """LiveReload commands for a finished build: stylesheets swap in place when they are all that changed.
+    The search index's files are not shown by any page: a change to them alone reloads nothing."""
+    changed = [name for name in changed if not name.startswith(SEARCH_BUNDLE + "/")]
     if not changed:
         return [reload_message(base_path)] if errors_changed else []
     if not errors_changed and all(name.endswith(".css") for name in changed):
