@@ -1,5 +1,5 @@
-"""The one ISO date reader (notes, seeds and settings), kept apart so reading a note or the settings
-does not import the extraction model."""
+"""The one ISO date reader (notes, seeds and settings) and the one list of month names (read by
+the extractor, written by the site), kept apart so neither half imports the other for them."""
 
 from __future__ import annotations
 
@@ -13,3 +13,8 @@ def parse_iso_date(value: object) -> date:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")  # fmt: skip
+"""English month names; every month word set, pattern and label is made from this list."""

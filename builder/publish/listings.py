@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from ..isodate import MONTH_NAMES
 from ..pickling import fast_pickle
 
 T = TypeVar("T")
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
+MONTHS = MONTH_NAMES
 
 DATE_BASIS_WORDS = {
     "weekday-inference": "year inferred from the weekday",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -123,3 +126,36 @@ def test_a_note_caught_half_saved_is_never_duplicated(
     note.write_text(saved, encoding="utf-8")  # the save completes
     assert run_cli(root, "build") == 0
     assert [p.name for p in (root / "content").glob("*.md")] == [note.name]
+
+
+HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "hostile"
+
+
+def test_the_hostile_fixture_project_builds_safely(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "hostile"
+    shutil.copytree(HOSTILE, root)
+    notes_before = {p.name: p.read_bytes() for p in (root / "content").glob("*.md")}
+    assert run_cli(root, "build") == 1
+    err = capsys.readouterr().err
+    for where, why in [
+        ("seeds/empty.txt", "seed is empty"),
+        ("seeds/blank.txt", "seed is empty"),
+        ("seeds/yaml-tags.txt:2", "could not determine a constructor"),
+        ("content/broken.md:2", "invalid YAML front-matter"),
+        ("content/wrong-types.md", "field 'title'"),
+        ("content/yaml-tag-note.md:2", "could not determine a constructor"),
+    ]:
+        assert any(where in line and why in line for line in err.splitlines()), (where, err)
+    for name in ("broken.md", "wrong-types.md", "yaml-tag-note.md"):  # bad notes are reported, never rewritten
+        assert (root / "content" / name).read_bytes() == notes_before[name]
+    site = root / "site"
+    outputs = {p: p.read_text(encoding="utf-8") for p in site.rglob("*") if p.suffix in {".html", ".xml", ".json"}}
+    assert len([p for p in outputs if p.name == "index.html" and p.parent.parent.name == "briefings"]) == 4
+    for path, text in outputs.items():
+        lowered = text.lower()
+        for injected in ("<script>alert", "<img src=x", "<svg onload", 'href="javascript:', "<b>bold</b>"):
+            assert injected not in lowered, (path, injected)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S):
+            json.loads(block)  # the JSON-LD never breaks out of its script element
+        if path.suffix == ".xml":
+            ET.fromstring(text)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from ...isodate import MONTH_NAMES
 from .lexicon import word_set
 
 
@@ -21,9 +22,6 @@ def _numbered(words: str, first: int = 0) -> dict[str, int]:
     return {word: i for i, word in enumerate(words.split(), first)}
 
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")  # fmt: skip
-"""The one list of month names; every other month word set or pattern is made from it."""
 _MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 _MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS |= {short.lower(): i for i, short in enumerate(_MONTH_ABBREVIATIONS, 1)} | {"sept": 9}
