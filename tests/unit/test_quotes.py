@@ -425,3 +425,11 @@ def test_a_body_and_role_before_the_name_stay_in_the_attribution_as_written() ->
     assert {q.speaker for q in quotes} == {"dana-okafor"}
     text = '"The ferry will run," Bank of England governor Tom Grant said.'
     assert only(extract_quotes(article(text))).speaker_name == "Bank of England governor Tom Grant"
+
+
+def test_a_demanding_question_and_a_delegate_are_attributed() -> None:
+    assert (
+        only(extract_quotes(article('"Why is the ferry late again?" Tom Grant demanded.'))).speaker_name == "Tom Grant"
+    )
+    text = '"The ferry is late," said Del. Dana Okafor of the islands.'
+    assert only(extract_quotes(article(text))).speaker_name == "Dana Okafor"

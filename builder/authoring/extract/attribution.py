@@ -42,7 +42,8 @@ VERB = _by_first_letter(
     "|pleaded|reasoned|proclaimed|declares|thundered|pledged|reported|reports|blogged|emailed|texted"
     "|tweets|posts|concludes|points out|put it|puts it|shot back|fired back|chimed in|summed up|recounted"
     "|testified|assured|affirms|affirmed|opined|scoffed|snapped|counters|predicts|remembered|recalls"
-    "|acknowledges|conceded|concedes|cautions|began|started|offered|read|reads|advised|replied|agrees",
+    "|acknowledges|conceded|concedes|cautions|began|started|offered|read|reads|advised|replied|agrees"
+    "|demanded|demands",
     r"agreed(?=\s*(?:[,.;:!?\"\u201c\u201d]|$))",
 )
 # After a quote a verb may come first: '"...," agreed Mr Brown.' ("agreed to" is no attribution).
@@ -51,13 +52,15 @@ _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Princ
 # "Steve Cohen, Democrat of Tennessee," / "Ron Johnson, R-Wis.,": a party, not a speaker.
 _AFFILIATION = re.compile(r"(?:Democrat|Republican|Independent)\s+of\s|[RDI]-[A-Z]")
 _PARENTHETICAL = re.compile(r"\((?:[RDI]|[RDI]-[\w. ]{1,16}|pictured|left|right|above|below)\)")
-_TITLE_ABBREVIATIONS = word_set("sen sens gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det")
+_TITLE_ABBREVIATIONS = word_set(
+    "sen sens del gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det"
+)
 # Stands in for the full stop of an abbreviation while attributions are read (a letter, so the
 # abbreviation stays one word: "Mr\u02d1 Allen", "H\u02d1W\u02d1").
 ABBREVIATION_DOT = "\u02d1"
 _ABBREVIATION = re.compile(
     r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
-    r"|rep|reps|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+(?:[A-Z][a-z]|[A-Z]\.\s)))"
+    r"|rep|reps|del|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+(?:[A-Z][a-z]|[A-Z]\.\s)))"
 )
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
