@@ -433,3 +433,8 @@ def test_a_demanding_question_and_a_delegate_are_attributed() -> None:
     )
     text = '"The ferry is late," said Del. Dana Okafor of the islands.'
     assert only(extract_quotes(article(text))).speaker_name == "Dana Okafor"
+
+
+def test_an_aside_between_the_speaker_and_the_verb_is_not_the_speaker() -> None:
+    text = 'Tom Grant, at a later briefing, said, "The ferry will sail at dawn. We are ready."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"

@@ -380,6 +380,8 @@ def subject_before_verb(text: str) -> str | None:
         if _PRONOUN_RE.fullmatch(words[-1]):
             return fallback or words[-1]
         if words[0].lower() in ADVERBIAL_STARTS:
+            if index == len(segments) - 1 and index > 0:
+                continue  # "Tom Grant, at a later briefing, said": an aside between subject and verb
             break
         name = _leading_person(segment) or _final_name(segment)
         previous = _final_name(segments[index - 1]) if index > 0 and not _ends_with_day(segments[index - 1]) else None
