@@ -438,3 +438,10 @@ def test_a_demanding_question_and_a_delegate_are_attributed() -> None:
 def test_an_aside_between_the_speaker_and_the_verb_is_not_the_speaker() -> None:
     text = 'Tom Grant, at a later briefing, said, "The ferry will sail at dawn. We are ready."'
     assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+
+
+def test_a_name_right_before_a_participle_is_its_speaker() -> None:
+    text = 'The new advert shows footage of Tom Grant saying at the launch last week, "The ferry is ready."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+    text = 'Ms Vance answered the question on Facebook writing, "Yes, I will. It was wrong."'
+    assert only(extract_quotes(article(text))).speaker_name == "Ms Vance"

@@ -109,6 +109,12 @@ _PRE_PARTICIPLE = re.compile(
     rf"(?P<who>)(?:^|[,;\u2014\u2013-]|\band)\s*(?:{_ADVERBS}\s+)?{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,4}}?)"
     r"\s*(?P<punct>[:,]?)\s*$"
 )
+# `footage of Tom Grant saying during the debate, "`: the name right before the participle is its
+# subject, unless it is a place or medium ("on Facebook writing").
+_NAMED_PARTICIPLE = re.compile(
+    rf"(?:^|(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bvia)(?<!\bto)\s)(?P<who>{NAME})\s+{_PARTICIPLE}(?P<adjunct>(?:\s+[^\s,:\"\u201c\u201d]+){{0,6}}?)"
+    r"\s*(?P<punct>[:,]?)\s*$"
+)
 # `As Ms Lee put it, "`: the speaker of an as-clause is its subject, not an adverbial.
 _AS_LEAD = re.compile(r"^\s*(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]s\s+(?=[A-Z]|the\s)")
 # `…, with the minister telling MPs: "`: the participle has a subject of its own.
@@ -244,7 +250,7 @@ def attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | 
     according = _ACCORDING_TO.match(pre)
     if according is not None:
         return speaker or clean_name(according.group("speaker")), True
-    participle = _WITH_PARTICIPLE.search(pre) or _PRE_PARTICIPLE.search(pre)
+    participle = _WITH_PARTICIPLE.search(pre) or _PRE_PARTICIPLE.search(pre) or _NAMED_PARTICIPLE.search(pre)
     if participle:
         that = _THAT.search(participle.group("adjunct"))
         standalone = bool(participle.group("punct")) and not that
