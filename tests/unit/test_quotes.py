@@ -445,3 +445,12 @@ def test_a_name_right_before_a_participle_is_its_speaker() -> None:
     assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
     text = 'Ms Vance answered the question on Facebook writing, "Yes, I will. It was wrong."'
     assert only(extract_quotes(article(text))).speaker_name == "Ms Vance"
+
+
+def test_a_quote_after_an_intro_with_no_speaker_continues_the_last_speaker() -> None:
+    source = article(
+        'Tom Grant said, "We won tonight. Thank you."',
+        "The speech in full:",
+        '"We reached the harbour at dawn. The crew was ready."',
+    )
+    assert [q.speaker_name for q in extract_quotes(source)] == ["Tom Grant", "Tom Grant"]

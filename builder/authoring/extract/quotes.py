@@ -85,7 +85,7 @@ def extract_quotes(article: Article, entities: Entities | None = None) -> tuple[
             speaker = embedding_subject(pre)  # 'Ms Vance called the plan "a waste of money".'
         if speaker is None:
             # News convention: a quote with no attribution of its own continues the last speaker.
-            event = latest_item(ctx.events, *where) if standalone else None
+            event = latest_item(ctx.events, *where, reach=_reach(plain, first.para, pre)) if standalone else None
             if event is not None:
                 speaker, referent, person = event.name, event.referent, event.person
         else:
@@ -134,6 +134,12 @@ def _introduced_by(paragraph: str, post: str) -> str | None:
     """
     intro, _ = sentence_before(paragraph, len(paragraph))
     return attribute(intro, post)[0] if intro.endswith(":") else None
+
+
+def _reach(paragraphs: tuple[str, ...], para: int, pre: str) -> int:
+    """How many paragraphs back a quote with no attribution looks for the last speaker: two when an
+    intro with no speaker of its own ("Transcript as follows:") stands between them."""
+    return 2 if not pre and para > 0 and paragraphs[para - 1].rstrip().endswith(":") else 1
 
 
 def _goes_on(paragraphs: tuple[str, ...], previous: Span, first: Span) -> bool:
