@@ -454,3 +454,20 @@ def test_a_quote_after_an_intro_with_no_speaker_continues_the_last_speaker() -> 
         '"We reached the harbour at dawn. The crew was ready."',
     )
     assert [q.speaker_name for q in extract_quotes(source)] == ["Tom Grant", "Tom Grant"]
+
+
+def test_a_name_and_its_appositive_are_the_subject_of_a_later_participle() -> None:
+    text = 'Tom Grant, a former mayor, mocked the plan, tweeting, "Notice the ferry. Late again?"'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+    text = 'Wait, it gets worse, with the board adding, "The ferry is sold."'
+    assert only(extract_quotes(article(text))).speaker_name != "Wait"
+
+
+def test_a_phrase_quoted_after_a_participle_belongs_to_the_clause_before() -> None:
+    quote = only(extract_quotes(article('Tom Grant later defended the plan, calling the ferry "a floating wreck".')))
+    assert (quote.speaker_name, quote.fragment) == ("Tom Grant", True)
+
+
+def test_here_is_someone_introduces_their_words() -> None:
+    text = 'Here is Tom Grant in 1992: "We will build the bridge. It will be fine."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"

@@ -171,6 +171,8 @@ _BODY_PARTICLES = word_set("of and for &")
 _NOT_ROLE_BODY = _NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS
 CAP_WORD = re.compile(rf"{CAP}")
 _THAT = re.compile(r"\bthat\b")
+_LEADING_PARTICIPLE = re.compile(r"\s*[a-z]+ing\s")
+_HERE_IS = re.compile(rf"\s*Here(?:['\u2019]s|\s+is|\s+was|\s+are)\s+(?P<who>{NAME})")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]")
 _TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z]+)+$")
 _DIGITS = re.compile(r"[\d\s]+")
@@ -296,13 +298,16 @@ def _clause_subject(clause: str) -> str | None:
     verb = SPEECH.search(clause)
     if verb is not None and verb.group("who") is None:
         return subject_before_verb(clause[: verb.start()])
-    for segment in clause.split(","):
-        segment = _strip_connectives(segment.strip())
+    segments = [_strip_connectives(s.strip()) for s in clause.split(",")]
+    for index, segment in enumerate(segments):
         if not segment or segment.split()[0].lower() in ADVERBIAL_STARTS:
             continue
         found = _CLAUSE_SUBJECT.match(segment)
         if found is None:
-            return None
+            # "Tom Grant, a former mayor, poked at the plan": a name, then its appositive.
+            after = segments[index + 1] if index + 1 < len(segments) else ""
+            appositive = after[:1].islower() and after.split()[0] in DETERMINERS
+            return clean_name(segment) if appositive and NAME_RE.fullmatch(segment) else None
         subject = found.group("subject")
         if _PRONOUN_RE.fullmatch(subject) or subject.split()[0].lower() in DETERMINERS:
             return subject
@@ -317,7 +322,10 @@ def embedding_subject(clause: str) -> str | None:
     recalling the "old days"" the port said nothing.
     """
     if SPEECH.search(clause) is None:
-        clause = _CLAUSE_BREAK.split(clause)[-1]
+        parts = _CLAUSE_BREAK.split(clause)
+        # "Tom Grant defended the plan, calling it "...": a participle's subject is the clause's before it.
+        participle = len(parts) > 1 and _LEADING_PARTICIPLE.match(parts[-1]) is not None
+        clause = parts[-2] if participle else parts[-1]
     subject = _clause_subject(clause)
     if subject is None or subject.split()[0].lower() in DETERMINERS:
         return None
@@ -326,6 +334,9 @@ def embedding_subject(clause: str) -> str | None:
 
 def _colon_subject(clause: str) -> str | None:
     """The name or pronoun a clause ended by a colon is about: "Trump went even further:"."""
+    here = _HERE_IS.match(clause)
+    if here is not None:
+        return clean_name(here.group("who"))  # "Here is Tom Grant in 1992:"
     subject = _clause_subject(_AS_LEAD.sub("", clause))
     if subject is None or subject.split()[0].lower() in DETERMINERS:
         return None
