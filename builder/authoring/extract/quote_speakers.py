@@ -13,17 +13,9 @@ from dataclasses import dataclass
 
 from .attribution import (
     ABBREVIATION_DOT,
-    ADVERBIAL_STARTS,
-    CONNECTIVES,
-    DETERMINERS,
-    HONORIFICS,
     NAME_RE,
-    NOT_SUBJECT_START,
-    ORG_NOUNS,
-    PERSON_NOUNS,
     ROLE_HEADS,
     SPEECH,
-    SPOKES_NOUNS,
     bare,
     clean_name,
     is_title,
@@ -31,6 +23,16 @@ from .attribution import (
 )
 from .entities import Entities
 from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
+from .quote_words import (
+    ADVERBIAL_STARTS,
+    CONNECTIVES,
+    DETERMINERS,
+    HONORIFICS,
+    NOT_SUBJECT_START,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPOKES_NOUNS,
+)
 
 # In narration (quotes blanked out) a closing mark before a capital also ends a sentence.
 _NARRATION_END = re.compile(
