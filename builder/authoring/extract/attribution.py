@@ -124,6 +124,7 @@ _BODY_PARTICLES = word_set("of and for &")
 _NOT_ROLE_BODY = _NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS
 CAP_WORD = re.compile(rf"{CAP}")
 _THAT = re.compile(r"\bthat\b")
+_PARTICIPLE_WORD = re.compile(_PARTICIPLE)
 _LEADING_PARTICIPLE = re.compile(r"\s*[a-z]+ing\s")
 _HERE_IS = re.compile(rf"\s*Here(?:['\u2019]s|\s+is|\s+was|\s+are)\s+(?P<who>{NAME})")
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]")
@@ -205,7 +206,9 @@ def attribute(pre: str, post: str, *, interrupted: bool = False) -> tuple[str | 
     according = _ACCORDING_TO.match(pre)
     if according is not None:
         return speaker or clean_name(according.group("speaker")), True
-    participle = _WITH_PARTICIPLE.search(pre) or _PRE_PARTICIPLE.search(pre) or _NAMED_PARTICIPLE.search(pre)
+    participle = _WITH_PARTICIPLE.search(pre) or _PRE_PARTICIPLE.search(pre)
+    if participle is None and _PARTICIPLE_WORD.search(pre):
+        participle = _NAMED_PARTICIPLE.search(pre)
     if participle:
         that = _THAT.search(participle.group("adjunct"))
         standalone = bool(participle.group("punct")) and not that
