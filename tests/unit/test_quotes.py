@@ -471,3 +471,12 @@ def test_a_phrase_quoted_after_a_participle_belongs_to_the_clause_before() -> No
 def test_here_is_someone_introduces_their_words() -> None:
     text = 'Here is Tom Grant in 1992: "We will build the bridge. It will be fine."'
     assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+
+
+def test_a_name_after_a_leading_adverbial_without_a_comma_is_the_speaker() -> None:
+    text = 'In a radio interview Tom Grant declared "The ferry is old. It still runs."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+    text = 'Ms Vance showed a video of the dinner, in which Tom Grant said: "We sail at dawn."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"
+    text = 'Tom Grant, asked about the storm under Ms Vance, had said, "The ferry will sail."'
+    assert only(extract_quotes(article(text))).speaker_name == "Tom Grant"

@@ -121,6 +121,8 @@ ROLE_HEADS = (
     PERSON_NOUNS | TITLE_WORDS | word_set("scientist researcher strategist speechwriter editor correspondent")
 ) - (word_set("former state vice general home foreign shadow deputy"))
 _BODY_PARTICLES = word_set("of and for &")
+_RELATIVES = word_set("which whom")
+_NOT_BEFORE_SUBJECT = ADVERBIAL_STARTS | _BODY_PARTICLES | word_set("the about to into")
 _NOT_ROLE_BODY = _NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS
 CAP_WORD = re.compile(rf"{CAP}")
 _THAT = re.compile(r"\bthat\b")
@@ -353,6 +355,9 @@ def subject_before_verb(text: str) -> str | None:
         if _PRONOUN_RE.fullmatch(words[-1]):
             return fallback or words[-1]
         if words[0].lower() in ADVERBIAL_STARTS:
+            after = _after_adverbial(segment, aside=index > 0) if index == len(segments) - 1 else None
+            if after is not None:
+                return after  # "In an interview Tom Grant said", ", in which Tom Grant said"
             if index == len(segments) - 1 and index > 0:
                 continue  # "Tom Grant, at a later briefing, said": an aside between subject and verb
             break
@@ -373,6 +378,20 @@ def subject_before_verb(text: str) -> str | None:
         if not appositive:
             break
     return fallback
+
+
+def _after_adverbial(segment: str, *, aside: bool) -> str | None:
+    """The name after a leading adverbial with no comma: "In a radio interview Tom Grant"; after a
+    comma only a relative clause's (", in which Tom Grant"), not a prepositional aside's
+    (", asked about the ferry under Tom Grant")."""
+    match = _FINAL_NAME.search(segment)
+    before = segment[: match.start(1)].split() if match else []
+    if match is None or len(before) < 2 or not before[-1].isalpha() or not before[-1].islower():
+        return None
+    lead = before[-1]
+    if (aside and lead not in _RELATIVES) or lead in _NOT_BEFORE_SUBJECT:
+        return None
+    return clean_name(match.group(1))
 
 
 def _ends_with_day(text: str) -> bool:
