@@ -11,17 +11,23 @@ from __future__ import annotations
 import re
 
 from .date_phrases import WEEKDAYS
-from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
+from .lexicon import NOT_PERSON_WORDS
+from .quote_abbreviations import bare, is_title
 from .quote_spans import ONLY_PUNCTUATION, SENTENCE_END
 from .quote_words import (
     ADVERBIAL_STARTS,
+    BODY_PARTICLES,
     CONNECTIVES,
+    DESCRIPTION_HEADS,
     DETERMINERS,
     HONORIFICS,
-    NOT_SUBJECT_START,
-    ORG_NOUNS,
-    PERSON_NOUNS,
-    SPOKES_NOUNS,
+    LEADING_CONNECTIVES,
+    NOT_BEFORE_SUBJECT,
+    NOT_NAME_WORDS,
+    NOT_POST_SUBJECT,
+    NOT_ROLE_BODY,
+    RELATIVES,
+    ROLE_HEADS,
     TITLE_MODIFIERS,
     VERB,
 )
@@ -31,17 +37,6 @@ _VERB_FIRST = rf"(?:{VERB}|agreed)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|King|Queen|Prince|Princess|Pope)[.\u02d1]?"
 # "Steve Cohen, Democrat of Tennessee," / "Ron Johnson, R-Wis.,": a party, not a speaker.
 _AFFILIATION = re.compile(r"(?:Democrat|Republican|Independent)\s+of\s|[RDI]-[A-Z]")
-_PARENTHETICAL = re.compile(r"\((?:[RDI]|[RDI]-[\w. ]{1,16}|pictured|left|right|above|below)\)")
-_TITLE_ABBREVIATIONS = word_set(
-    "sen sens del gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det"
-)
-# Stands in for the full stop of an abbreviation while attributions are read (a letter, so the
-# abbreviation stays one word: "Mr\u02d1 Allen", "H\u02d1W\u02d1").
-ABBREVIATION_DOT = "\u02d1"
-_ABBREVIATION = re.compile(
-    r"(?<![\w.'\u2019])(?:(?P<word>(?i:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|govs|sen|sens"
-    r"|rep|reps|del|rev|hon|atty|maj|pres|sec|supt|det|ft|no|vs))\.(?=\s)|[A-Z](?:\.[A-Z])*\.(?=\s+(?:[A-Z][a-z]|[A-Z]\.\s)))"
-)
 # A capitalised token: "Jae-myeong", "O'Brien", "McDonald"; a possessive "'s" is not part of it.
 CAP = r"(?:[A-Z](?:[\w\-]|['\u2019](?=[A-Z]))*)"
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|of|the|and|for)"
@@ -112,18 +107,6 @@ _DASH_SPEAKER = re.compile(rf"^\s*[\u2015\u2014\u2013]\s*(?P<speaker>{NAME})\s*[
 _ACCORDING_TO = re.compile(rf"^(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+(?P<speaker>{NAME}|{DET_PHRASE})\s*[,:]?$")
 # `X added that funding was short: "...`: a that-clause of any length ended by a colon.
 _PRE_THAT_COLON = re.compile(rf"\b{VERB}\s+that\b[^\"\u201c\u201d]*:\s*$")
-# Unions used in hot loops, built once.
-_NOT_POST_SUBJECT = NOT_SUBJECT_START | ADVERBIAL_STARTS | CONNECTIVES
-_LEADING_CONNECTIVES = CONNECTIVES | {"while", "whereas"}
-_NOT_NAME_WORDS = NOT_SUBJECT_START | DETERMINERS | CONNECTIVES
-_DESCRIPTION_HEADS = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS
-ROLE_HEADS = (
-    PERSON_NOUNS | TITLE_WORDS | word_set("scientist researcher strategist speechwriter editor correspondent")
-) - (word_set("former state vice general home foreign shadow deputy"))
-_BODY_PARTICLES = word_set("of and for &")
-_RELATIVES = word_set("which whom")
-_NOT_BEFORE_SUBJECT = ADVERBIAL_STARTS | _BODY_PARTICLES | word_set("the about to into")
-_NOT_ROLE_BODY = _NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS
 CAP_WORD = re.compile(rf"{CAP}")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE_WORD = re.compile(_PARTICIPLE)
@@ -142,40 +125,6 @@ _FINAL_NAME = re.compile(rf"(?:^|\s)({NAME})$")
 SPEECH = re.compile(rf"\baccording to\s+(?P<who>{NAME}|{DET_PHRASE})|\b{VERB}\b")
 # A closing mark that also ends the sentence: '...favourites." Meanwhile' or the paragraph's end.
 _QUOTE_ENDS_SENTENCE = re.compile(r"[\s\"\u201d]*$|[.!?][\"\u201d\u2019]*\s+[\"\u201c(]?[A-Z0-9]")
-
-
-def protect_abbreviations(text: str) -> str:
-    """The text with the full stops of abbreviations replaced by `ABBREVIATION_DOT` and short
-    asides in brackets ("Jason Chaffetz (R-Utah) said") blanked, offsets kept."""
-    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
-    if "." not in text:
-        return text
-    return _ABBREVIATION.sub(_abbreviation, text)
-
-
-# Initials after a speech verb or "by" start a name ("says J.J. Lee", "by A.B. Cole"), not a sentence.
-_INITIALS_LEAD = re.compile(rf"{VERB}|by")
-
-
-def _abbreviation(match: re.Match[str]) -> str:
-    """An initial stays in a name ("said R. Gil Kerlikowske", "George H.W. Bush"); a dotted acronym
-    after a lower-case word ends a sentence ("in the U.S. The")."""
-    if match.group("word") is None and len(match.group()) > 2:
-        words = match.string[: match.start()].split()
-        lead = words[-1] if words else ""
-        if lead and not lead[:1].isupper() and lead[-1:] not in '"\u201c(' and not _INITIALS_LEAD.fullmatch(lead):
-            return match.group()
-    return match.group().replace(".", ABBREVIATION_DOT)
-
-
-def bare(word: str) -> str:
-    """A word lower-cased without its abbreviation stop: "Mr." and "Mr\u02d1" are "mr"."""
-    return word.lower().rstrip("." + ABBREVIATION_DOT)
-
-
-def is_title(word: str) -> bool:
-    """A title word written out or abbreviated: "Senator", "Sen.", "Gov."."""
-    return word.lower() in TITLE_WORDS or (word[-1:] in "." + ABBREVIATION_DOT and bare(word) in _TITLE_ABBREVIATIONS)
 
 
 def sentence_after(text: str, closing: int) -> str:
@@ -319,7 +268,7 @@ def post_speaker(post: str) -> str | None:
         if not before:
             return None
         first = before.split()[0].lower()
-        if len(before.split()) <= 12 and first not in _NOT_POST_SUBJECT:
+        if len(before.split()) <= 12 and first not in NOT_POST_SUBJECT:
             return subject_before_verb(before)
     return _appositive_speaker(post)
 
@@ -331,7 +280,7 @@ def _appositive_speaker(post: str) -> str | None:
     if match is None or SENTENCE_END.search(match.group("apposition")):
         return None
     name = match.group("name")
-    if name.split()[0].lower() in _NOT_POST_SUBJECT or _PRONOUN_RE.fullmatch(name):
+    if name.split()[0].lower() in NOT_POST_SUBJECT or _PRONOUN_RE.fullmatch(name):
         return None
     return clean_name(name)
 
@@ -373,7 +322,7 @@ def subject_before_verb(text: str) -> str | None:
         if fallback is None and described:
             fallback = segment
         tail = _DESCRIPTION_TAIL.search(segment)
-        if fallback is None and tail and tail.group(2).lower() in _DESCRIPTION_HEADS:
+        if fallback is None and tail and tail.group(2).lower() in DESCRIPTION_HEADS:
             fallback = tail.group(1)  # "They have until Friday and an IAAF spokesman said"
         if not appositive:
             break
@@ -389,7 +338,7 @@ def _after_adverbial(segment: str, *, aside: bool) -> str | None:
     if match is None or len(before) < 2 or not before[-1].isalpha() or not before[-1].islower():
         return None
     lead = before[-1]
-    if (aside and lead not in _RELATIVES) or lead in _NOT_BEFORE_SUBJECT:
+    if (aside and lead not in RELATIVES) or lead in NOT_BEFORE_SUBJECT:
         return None
     return clean_name(match.group(1))
 
@@ -419,7 +368,7 @@ def _leading_person(segment: str) -> str | None:
 
 def _strip_connectives(segment: str) -> str:
     words = segment.split()
-    while len(words) > 1 and words[0].lower() in _LEADING_CONNECTIVES:
+    while len(words) > 1 and words[0].lower() in LEADING_CONNECTIVES:
         words = words[1:]  # "But a spokesman", "while the Liberal Democrats"
     return " ".join(words)
 
@@ -455,12 +404,12 @@ def _role_prefix(words: list[str]) -> str | None:
     while start > 0 and lower - start < 5:
         if CAP_WORD.fullmatch(words[start - 1]):
             start -= 1
-        elif start > 1 and words[start - 1] in _BODY_PARTICLES and CAP_WORD.fullmatch(words[start - 2]):
+        elif start > 1 and words[start - 1] in BODY_PARTICLES and CAP_WORD.fullmatch(words[start - 2]):
             start -= 2  # "Bank of England governor Mervyn King"
         else:
             break
     body = words[start:lower]
-    if not body or body[0].lower() in _NOT_ROLE_BODY or any(w.lower() in _NOT_ROLE_BODY for w in words[lower:]):
+    if not body or body[0].lower() in NOT_ROLE_BODY or any(w.lower() in NOT_ROLE_BODY for w in words[lower:]):
         return None
     return " ".join(words[start:])
 
@@ -477,6 +426,6 @@ def clean_name(name: str) -> str | None:
     titled = [i for i, w in enumerate(words[:-1]) if is_title(w)]
     if titled and words[titled[-1]].lower() not in TITLE_MODIFIERS and titled == list(range(len(titled))):
         words = words[titled[-1] + 1 :]
-    if not words or (len(words) == 1 and words[0].lower() in _NOT_NAME_WORDS):
+    if not words or (len(words) == 1 and words[0].lower() in NOT_NAME_WORDS):
         return None
     return " ".join(words)

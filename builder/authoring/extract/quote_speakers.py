@@ -12,17 +12,14 @@ import re
 from dataclasses import dataclass
 
 from .attribution import (
-    ABBREVIATION_DOT,
     NAME_RE,
-    ROLE_HEADS,
     SPEECH,
-    bare,
     clean_name,
-    is_title,
     subject_before_verb,
 )
 from .entities import Entities
 from .lexicon import NOT_PERSON_WORDS, TITLE_WORDS, word_set
+from .quote_abbreviations import ABBREVIATION_DOT, bare, is_title
 from .quote_words import (
     ADVERBIAL_STARTS,
     CONNECTIVES,
@@ -31,6 +28,7 @@ from .quote_words import (
     NOT_SUBJECT_START,
     ORG_NOUNS,
     PERSON_NOUNS,
+    ROLE_HEADS,
     SPOKES_NOUNS,
 )
 

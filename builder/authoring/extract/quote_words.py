@@ -64,3 +64,17 @@ ORG_NOUNS = word_set(
     supermarket brewer charity giant corporation conglomerate insurer developer"""
 )
 SPOKES_NOUNS = word_set("spokesman spokeswoman spokesperson representative statement source")
+# Abbreviated titles: "Sen.", "Gov.", "Del.".
+TITLE_ABBREVIATIONS = word_set("sen sens del gov govs rep reps gen col lt sgt capt cmdr adm maj atty pres sec supt det")
+# Unions used in hot loops, built once.
+NOT_POST_SUBJECT = NOT_SUBJECT_START | ADVERBIAL_STARTS | CONNECTIVES
+LEADING_CONNECTIVES = CONNECTIVES | {"while", "whereas"}
+NOT_NAME_WORDS = NOT_SUBJECT_START | DETERMINERS | CONNECTIVES
+DESCRIPTION_HEADS = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS
+ROLE_HEADS = (
+    PERSON_NOUNS | TITLE_WORDS | word_set("scientist researcher strategist speechwriter editor correspondent")
+) - (word_set("former state vice general home foreign shadow deputy"))
+BODY_PARTICLES = word_set("of and for &")
+RELATIVES = word_set("which whom")
+NOT_BEFORE_SUBJECT = ADVERBIAL_STARTS | BODY_PARTICLES | word_set("the about to into")
+NOT_ROLE_BODY = NOT_NAME_WORDS | ADVERBIAL_STARTS | HONORIFICS

@@ -20,17 +20,15 @@ from dataclasses import replace
 
 from ...model import Article, Quote
 from .attribution import (
-    ABBREVIATION_DOT,
     CAP,
     attribute,
     embedding_subject,
-    is_title,
     post_ok,
     post_speaker,
-    protect_abbreviations,
     sentence_after,
 )
 from .entities import Entities, resolve_name
+from .quote_abbreviations import ABBREVIATION_DOT, is_title, protect_abbreviations
 from .quote_spans import (
     ONLY_PUNCTUATION,
     SENTENCE_END,
