@@ -309,7 +309,9 @@ TAG_TRIGGERS: dict[str, str] = {
     "security": """security, defence, defense, military, nuclear, missile, troops, armed forces""",
     "nuclear weapons": """nuclear weapon, nuclear programme, nuclear development, nuclear test,
         enrichment, warhead""",
-    "economy": """economy, economic, gdp, growth, inflation, recession, interest rate, central bank""",
+    # Not "economy": the IPTC top level "economy, business and finance" already says that, and two
+    # topic pages with nearly one name would split the same stories.
+    "macroeconomics": """economy, economic, gdp, growth, inflation, recession, interest rate, central bank""",
     "markets": """stock market, shares, share price, ftse, dow jones, nasdaq, nikkei, investor, bond""",
     "currencies": """currency, dollar, yen, sterling, exchange rate, single currency""",
     "energy": """oil, oil price, crude, barrel, opec, gas, energy, electricity, power station""",
