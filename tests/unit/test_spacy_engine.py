@@ -239,3 +239,30 @@ def test_a_title_in_quotation_marks_is_never_the_speaker(extract: Any) -> None:
         '"We are ready for the debate," Lena Brody, a campaign aide, said Thursday on "Morning Talk and Friends."',
     )
     assert [q.speaker_name for q in briefing.quotes if q.text.startswith("We are")] == ["Lena Brody"]
+
+
+def test_a_dash_the_parse_makes_a_subject_is_never_the_speaker(extract: Any) -> None:
+    briefing = extract(
+        "Tax row",
+        "When Ada Norberg asked about the levy \u2015 which was never paid \u2015 Tomas Vell boasted, "
+        "\u201cThat makes me clever.\u201d",
+    )
+    assert speakers(briefing) == ["Tomas Vell"]
+
+
+def test_a_quote_governed_by_a_verb_of_no_speech_is_spoken_by_its_subject(extract: Any) -> None:
+    briefing = extract(
+        "Budget row",
+        "Governor Hal Brantley is labelling the budget \u201ca reckless raid on every family in the state.\u201d",
+    )
+    assert speakers(briefing) == ["Hal Brantley"]
+
+
+def test_a_pronoun_skips_a_person_whose_honorific_gives_the_other_gender(extract: Any) -> None:
+    briefing = extract(
+        "Council vote",
+        "Mrs. Ilse Marchetti chaired the meeting on Monday.",
+        "Mr. Piet Danvers spoke for the council after Mrs. Marchetti, and then the vote was taken.",
+        "\u201cThe vote was fair and the count was open,\u201d she said.",
+    )
+    assert [q.speaker for q in briefing.quotes if q.text.startswith("The vote")] == ["ilse-marchetti"]
