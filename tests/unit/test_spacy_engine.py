@@ -266,3 +266,28 @@ def test_a_pronoun_skips_a_person_whose_honorific_gives_the_other_gender(extract
         "\u201cThe vote was fair and the count was open,\u201d she said.",
     )
     assert [q.speaker for q in briefing.quotes if q.text.startswith("The vote")] == ["ilse-marchetti"]
+
+
+def test_a_speaker_the_parse_splits_off_after_a_question_is_named(extract: Any) -> None:
+    briefing = extract(
+        "Bank hearing",
+        "\u201cWhy is this bank still allowed to grow, year after year, without any limit?\u201d Senator Cole Abney "
+        "demanded.",
+    )
+    assert speakers(briefing) == ["Cole Abney"]
+
+
+def test_a_speaker_shown_in_footage_asking_a_question_is_named(extract: Any) -> None:
+    briefing = extract(
+        "Campaign advert", "The advert uses footage of Ruth Calder asking, \u201cWhy are we not ahead?\u201d"
+    )
+    assert speakers(briefing) == ["Ruth Calder"]
+
+
+def test_as_someone_put_it_names_the_speaker(extract: Any) -> None:
+    briefing = extract(
+        "Court vacancy",
+        "Or, as Mira Solberg, a former minister of transport, put it: \u201cThe roads are no longer safe. They are "
+        "a danger.\u201d",
+    )
+    assert speakers(briefing) == ["Mira Solberg"]

@@ -24,7 +24,7 @@ _SPEECH_LEMMAS = word_set(
     predict joke quip respond counter conclude promise vow reveal maintain complain describe observe
     caution boast agree assert contend testify lament charge proclaim allege scoff muse recount
     exclaim chime shout yell whisper mutter sing chant fume snap retort thunder plead sigh grumble
-    reiterate assure emphasize emphasise"""
+    reiterate assure emphasize emphasise demand"""
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -110,7 +110,7 @@ def find_speaker(
         return None
     end = start + len(quote)
     start, end = _widen_to_marks(doc.text, start, end)
-    verb = _speech_verb(doc, start, end) or _introducing_verb(doc, start)
+    verb = _speech_verb(doc, start, end) or _introducing_verb(doc, start) or _tail_verb(doc, end)
     if verb is None and before and not doc.text[:start].strip():
         verb = _introducing_verb(before[-1], len(before[-1].text))
         if verb is not None:
@@ -174,7 +174,7 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
         if sent.end_char <= start or sent.start_char >= end:
             continue
         for token in sent:
-            if start <= token.idx < end or token.lemma_ not in _SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            if start <= token.idx < end or not _is_speech_verb(token):
                 continue
             distance = token.idx - end if token.idx >= end else start - token.idx
             if best is None or distance < best[0]:
@@ -182,6 +182,26 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
     if best is None:
         return _according_to(doc, start, end)
     return best[1]
+
+
+def _is_speech_verb(token: Token) -> bool:
+    """True for a verb of speech or writing, or "put" in "as X put it"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_ == "put":
+        return any(child.lower_ == "it" and child.dep_ == "dobj" for child in token.children)
+    return token.lemma_ in _SPEECH_LEMMAS
+
+
+def _tail_verb(doc: Doc, end: int) -> Token | None:
+    """The speech verb of a short sentence the parse split off after the quote ("...?" X demanded.)."""
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            root = sent.root
+            gap = doc.text[end : sent.start_char]
+            fits = not gap.strip() and len(sent) <= 8 and root.lemma_ in _SPEECH_LEMMAS
+            return root if fits else None
+    return None
 
 
 def _introducing_verb(doc: Doc, start: int) -> Token | None:
@@ -217,6 +237,8 @@ def _subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Clinton asking, "...""
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].ent_type_ == "PERSON":
+        return verb.doc[verb.i - 1]  # "the ad uses footage of Clinton asking, "..."" read as "uses ... asking"
     for _ in range(3):
         for child in verb.children:
             if (
