@@ -291,3 +291,12 @@ def test_as_someone_put_it_names_the_speaker(extract: Any) -> None:
         "a danger.\u201d",
     )
     assert speakers(briefing) == ["Mira Solberg"]
+
+
+def test_a_name_in_apposition_to_a_common_noun_subject_is_the_speaker(extract: Any) -> None:
+    briefing = extract(
+        "Old friends",
+        "\u201cHe always wanted to prove himself to his father,\u201d said his best friend at Dunmore, Nils "
+        "Arvidsson, who, like several other old classmates, remembered him boasting about the farm.",
+    )
+    assert speakers(briefing) == ["Nils Arvidsson"]

@@ -269,6 +269,10 @@ def _name_of(subject: Token) -> str | None:
             name = _entity_text(token)
             if name:
                 return name
+    # "said his best friend at college, Jo Bell": the person in apposition further down.
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON":
+            return _entity_text(token)
     return None
 
 
