@@ -239,3 +239,64 @@ def test_a_title_in_quotation_marks_is_never_the_speaker(extract: Any) -> None:
         '"We are ready for the debate," Lena Brody, a campaign aide, said Thursday on "Morning Talk and Friends."',
     )
     assert [q.speaker_name for q in briefing.quotes if q.text.startswith("We are")] == ["Lena Brody"]
+
+
+def test_a_dash_the_parse_makes_a_subject_is_never_the_speaker(extract: Any) -> None:
+    briefing = extract(
+        "Tax row",
+        "When Ada Norberg asked about the levy \u2015 which was never paid \u2015 Tomas Vell boasted, "
+        "\u201cThat makes me clever.\u201d",
+    )
+    assert speakers(briefing) == ["Tomas Vell"]
+
+
+def test_a_quote_governed_by_a_verb_of_no_speech_is_spoken_by_its_subject(extract: Any) -> None:
+    briefing = extract(
+        "Budget row",
+        "Governor Hal Brantley is labelling the budget \u201ca reckless raid on every family in the state.\u201d",
+    )
+    assert speakers(briefing) == ["Hal Brantley"]
+
+
+def test_a_pronoun_skips_a_person_whose_honorific_gives_the_other_gender(extract: Any) -> None:
+    briefing = extract(
+        "Council vote",
+        "Mrs. Ilse Marchetti chaired the meeting on Monday.",
+        "Mr. Piet Danvers spoke for the council after Mrs. Marchetti, and then the vote was taken.",
+        "\u201cThe vote was fair and the count was open,\u201d she said.",
+    )
+    assert [q.speaker for q in briefing.quotes if q.text.startswith("The vote")] == ["ilse-marchetti"]
+
+
+def test_a_speaker_the_parse_splits_off_after_a_question_is_named(extract: Any) -> None:
+    briefing = extract(
+        "Bank hearing",
+        "\u201cWhy is this bank still allowed to grow, year after year, without any limit?\u201d Senator Cole Abney "
+        "demanded.",
+    )
+    assert speakers(briefing) == ["Cole Abney"]
+
+
+def test_a_speaker_shown_in_footage_asking_a_question_is_named(extract: Any) -> None:
+    briefing = extract(
+        "Campaign advert", "The advert uses footage of Ruth Calder asking, \u201cWhy are we not ahead?\u201d"
+    )
+    assert speakers(briefing) == ["Ruth Calder"]
+
+
+def test_as_someone_put_it_names_the_speaker(extract: Any) -> None:
+    briefing = extract(
+        "Court vacancy",
+        "Or, as Mira Solberg, a former minister of transport, put it: \u201cThe roads are no longer safe. They are "
+        "a danger.\u201d",
+    )
+    assert speakers(briefing) == ["Mira Solberg"]
+
+
+def test_a_name_in_apposition_to_a_common_noun_subject_is_the_speaker(extract: Any) -> None:
+    briefing = extract(
+        "Old friends",
+        "\u201cHe always wanted to prove himself to his father,\u201d said his best friend at Dunmore, Nils "
+        "Arvidsson, who, like several other old classmates, remembered him boasting about the farm.",
+    )
+    assert speakers(briefing) == ["Nils Arvidsson"]

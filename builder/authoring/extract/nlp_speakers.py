@@ -4,7 +4,7 @@ from the dependency parse (see `nlp.py`)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ...model import Organization, Person, Quote
@@ -24,11 +24,14 @@ _SPEECH_LEMMAS = word_set(
     predict joke quip respond counter conclude promise vow reveal maintain complain describe observe
     caution boast agree assert contend testify lament charge proclaim allege scoff muse recount
     exclaim chime shout yell whisper mutter sing chant fume snap retort thunder plead sigh grumble
-    reiterate assure emphasize emphasise"""
+    reiterate assure emphasize emphasise demand"""
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Honorifics that tell a person's gender ("Mrs. Clinton", "Mr. Trump").
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
 def reattribute(
@@ -37,29 +40,40 @@ def reattribute(
     """Each quote with the speaker the dependency parse names, where it names one; a quote still
     without a speaker continues the quote before it in the same paragraph ("...," said X. "...")."""
     ids = _entity_ids(people, orgs)
+    genders = genders_by_surname(docs)
     previous: Quote | None = None
     for quote in quotes:
-        found = _reattributed(quote, docs, ids)
+        found = _reattributed(quote, docs, ids, genders)
         if not found.speaker_name and previous is not None and previous.evidence[:1] == found.evidence[:1]:
             found = dataclasses.replace(found, speaker=previous.speaker, speaker_name=previous.speaker_name)
         previous = found
         yield found
 
 
-def _reattributed(quote: Quote, docs: Sequence[Doc], ids: dict[str, str]) -> Quote:
+def _reattributed(quote: Quote, docs: Sequence[Doc], ids: dict[str, str], genders: Mapping[str, str]) -> Quote:
     if not quote.evidence:
         return quote
     pid = int(quote.evidence[0][1:])
     doc = docs[pid] if pid < len(docs) else None
-    found = find_speaker(doc, quote.text, docs[max(1, pid - 3) : pid]) if doc is not None else None
+    found = find_speaker(doc, quote.text, docs[max(1, pid - 3) : pid], genders) if doc is not None else None
     if found is None:
         return quote
     name, pronoun = found
-    if quote.speaker_name and (pronoun or _is_same_speaker(quote, name, ids)):
+    if (
+        quote.speaker_name
+        and (pronoun or _is_same_speaker(quote, name, ids))
+        and not _other_gender(quote.speaker_name, name, genders)
+    ):
         # The rules follow the centre of attention across sentences, and keep the title they
         # read with a name ("Former Secretary of State ..."): theirs stands unless the parse disagrees.
         return quote
     return dataclasses.replace(quote, speaker=ids.get(name_key(name), name), speaker_name=name)
+
+
+def _other_gender(said: str, name: str, genders: Mapping[str, str]) -> bool:
+    """True when the honorifics give the rules' speaker `said` and the parse's `name` different genders."""
+    theirs, ours = genders.get(_surname(said)), genders.get(_surname(name))
+    return theirs is not None and ours is not None and theirs != ours
 
 
 def _is_same_speaker(quote: Quote, name: str, ids: dict[str, str]) -> bool:
@@ -81,34 +95,65 @@ def _entity_ids(people: Sequence[Person], orgs: Sequence[Organization]) -> dict[
     return ids
 
 
-def find_speaker(doc: Doc, quote: str, before: Sequence[Doc] = ()) -> tuple[str, bool] | None:
+def find_speaker(
+    doc: Doc, quote: str, before: Sequence[Doc] = (), genders: Mapping[str, str] | None = None
+) -> tuple[str, bool] | None:
     """(speaker, named by a pronoun) of `quote` in `doc`, from the parse, or None.
 
     The speech verb is the nearest one outside the quote in the sentences the quote touches; its
     subject is the speaker. A pronoun stands for the nearest person (he, she) or organisation
-    (it, they) named before the quote, in this paragraph or the ones `before` it.
+    (it, they) named before the quote, in this paragraph or the ones `before` it, skipping a
+    person whose surname `genders` gives the other gender ("m" or "f", see `genders_by_surname`).
     """
     start = doc.text.find(quote[: min(len(quote), 40)])
     if start < 0:
         return None
     end = start + len(quote)
     start, end = _widen_to_marks(doc.text, start, end)
-    verb = _speech_verb(doc, start, end) or _introducing_verb(doc, start)
+    verb = _speech_verb(doc, start, end) or _introducing_verb(doc, start) or _tail_verb(doc, end)
     if verb is None and before and not doc.text[:start].strip():
         verb = _introducing_verb(before[-1], len(before[-1].text))
-        doc, before = before[-1], before[:-1]
+        if verb is not None:
+            doc, before = before[-1], before[:-1]
+    weak = verb is None
+    if verb is None:
+        verb = _governing_verb(doc, start, end)
     subject = _subject(verb) if verb is not None else None
     if subject is None:
         return None
+    found = _speaker_of(doc, subject, before, genders or {})
+    return (found[0], found[1] or weak) if found else None
+
+
+def _speaker_of(doc: Doc, subject: Token, before: Sequence[Doc], genders: Mapping[str, str]) -> tuple[str, bool] | None:
+    """(name, named by a pronoun) of the speech verb's `subject`."""
     lower = subject.lower_
     if lower in _FIRST_PERSON:
         return None
     if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
         label = ("PERSON",) if lower in _PERSON_PRONOUNS else ("ORG", "PERSON")
-        name = _antecedent(doc, subject.idx, label, before)
+        gender = _PRONOUN_GENDER.get(lower)
+        name = _antecedent(doc, subject.idx, label, before, lambda n: genders.get(_surname(n), gender) == gender)
         return (name, True) if name else None
     name = _name_of(subject)
     return (name, False) if name else None
+
+
+def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb outside the quote that governs it, when no speech verb does: its subject is the
+    speaker of a quote used as the object of another verb ("X labelled the plan "..."", "X
+    defended it, calling it "..."")."""
+    for token in doc:
+        if not start <= token.idx < end or start <= token.head.idx < end:
+            continue
+        head = token.head
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+            if head.head is head:
+                break
+            head = head.head
+    return None
 
 
 def _widen_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -129,7 +174,7 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
         if sent.end_char <= start or sent.start_char >= end:
             continue
         for token in sent:
-            if start <= token.idx < end or token.lemma_ not in _SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            if start <= token.idx < end or not _is_speech_verb(token):
                 continue
             distance = token.idx - end if token.idx >= end else start - token.idx
             if best is None or distance < best[0]:
@@ -137,6 +182,26 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
     if best is None:
         return _according_to(doc, start, end)
     return best[1]
+
+
+def _is_speech_verb(token: Token) -> bool:
+    """True for a verb of speech or writing, or "put" in "as X put it"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_ == "put":
+        return any(child.lower_ == "it" and child.dep_ == "dobj" for child in token.children)
+    return token.lemma_ in _SPEECH_LEMMAS
+
+
+def _tail_verb(doc: Doc, end: int) -> Token | None:
+    """The speech verb of a short sentence the parse split off after the quote ("...?" X demanded.)."""
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            root = sent.root
+            gap = doc.text[end : sent.start_char]
+            fits = not gap.strip() and len(sent) <= 8 and root.lemma_ in _SPEECH_LEMMAS
+            return root if fits else None
+    return None
 
 
 def _introducing_verb(doc: Doc, start: int) -> Token | None:
@@ -172,10 +237,14 @@ def _subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Clinton asking, "...""
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].ent_type_ == "PERSON":
+        return verb.doc[verb.i - 1]  # "the ad uses footage of Clinton asking, "..."" read as "uses ... asking"
     for _ in range(3):
         for child in verb.children:
-            if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote")) and not _is_quoted(
-                child
+            if (
+                (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"))
+                and any(ch.isalpha() for ch in child.text)
+                and not _is_quoted(child)
             ):
                 return child
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -200,6 +269,10 @@ def _name_of(subject: Token) -> str | None:
             name = _entity_text(token)
             if name:
                 return name
+    # "said his best friend at college, Jo Bell": the person in apposition further down.
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON":
+            return _entity_text(token)
     return None
 
 
@@ -216,12 +289,36 @@ def _entity_text(token: Token) -> str | None:
     return clean_entity(doc[left : token.i + 1].text)
 
 
-def _antecedent(doc: Doc, offset: int, labels: tuple[str, ...], before: Sequence[Doc]) -> str | None:
-    """The last entity with one of `labels` before `offset` in `doc`, else in the docs before it."""
+def _antecedent(
+    doc: Doc, offset: int, labels: tuple[str, ...], before: Sequence[Doc], agrees: Callable[[str], bool]
+) -> str | None:
+    """The last entity with one of `labels` before `offset` in `doc`, else in the docs before it,
+    whose name `agrees` with the pronoun."""
     for candidate, limit in ((doc, offset), *((d, len(d.text)) for d in reversed(before))):
         found = [e for e in candidate.ents if e.label_ in labels and e.end_char <= limit]
         for ent in reversed(found):
             name = clean_entity(ent.text)
-            if name:
+            if name and agrees(name):
                 return name
     return None
+
+
+def genders_by_surname(docs: Sequence[Doc]) -> dict[str, str]:
+    """Surname -> "m" or "f", from the honorifics written before names ("Mrs. Clinton"); a
+    surname given both (two people of one family) is left out."""
+    seen: dict[str, set[str]] = {}
+    for doc in docs:
+        for token in doc[:-1]:
+            gender = _HONORIFIC_GENDER.get(token.lower_)
+            if gender is None or doc[token.i + 1].pos_ != "PROPN":
+                continue
+            end = token.i + 1
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+                end += 1
+            seen.setdefault(_surname(doc[end].text), set()).add(gender)
+    return {surname: next(iter(found)) for surname, found in seen.items() if len(found) == 1}
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1].casefold() if words else ""
