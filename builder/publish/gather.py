@@ -139,6 +139,15 @@ def _sort_key(note: Note) -> tuple[int, str, str]:
     return (-(note.date.toordinal() if note.date else 0), note.title.lower(), note.slug)
 
 
+RESERVED_IDS = frozenset({"by-count", "page"})
+"""Path segments the listing pages use beside entity pages (`/people/by-count/`, `.../page/2/`)."""
+
+
+def page_id(ident: str) -> str:
+    """An entity id that cannot take a listing page's URL ("by-count" -> "by-count-1")."""
+    return f"{ident}-1" if ident in RESERVED_IDS else ident
+
+
 def make_refs(note: Note, aliases: Aliases | None = None) -> tuple[Ref, ...]:
     """The entity links a note's front-matter declares (ids default to the slugified name).
 
@@ -156,15 +165,15 @@ def make_refs(note: Note, aliases: Aliases | None = None) -> tuple[Ref, ...]:
             surface = tuple(str(a) for a in item.get("aliases") or ())
             canonical = renames.get(name.casefold())
             if canonical:
-                ident, surface, name = slugify(canonical), (*surface, name), canonical
+                ident, surface, name = page_id(slugify(canonical)), (*surface, name), canonical
             else:
-                ident = slugify(str(item.get("id") or name))
+                ident = page_id(slugify(str(item.get("id") or name)))
             if (kind, ident) in seen:
                 continue
             seen.add((kind, ident))
             refs.append(Ref(kind, ident, name, _detail(kind, item), surface))
     for topic in meta.get("topics") or []:
-        ident = slugify(topic)
+        ident = page_id(slugify(topic))
         if ("topics", ident) not in seen:
             seen.add(("topics", ident))
             refs.append(Ref("topics", ident, topic.strip()))

@@ -195,3 +195,20 @@ def test_every_page_has_unique_ids_and_only_machine_readable_times(site: Path) -
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), path
         assert not re.search(r"<time(?![^>]*datetime=)", html), path
+
+
+def test_an_entity_named_like_a_listing_page_gets_a_page_of_its_own(tmp_path: Path) -> None:
+    # A topic "by count" would otherwise be /topics/by-count/, the listing of topics by count.
+    root = tmp_path / "clash"
+    (root / "content").mkdir(parents=True)
+    (root / "briefgen.toml").write_text('title = "Clash"\nreference_date = 2026-03-01\n')
+    (root / "content" / "a.md").write_text(
+        "---\ntitle: A note\ndate: 2026-02-01\ntopics: [by count, page]\npeople:\n  - name: By Count\n  - name: Page\n"
+        "---\nSee [By Count](/people/by-count/) and [Page](/people/page/).\n"
+    )
+    assert run_cli(root, "build") == 0
+    site = root / "site"
+    assert "A note" in (site / "people" / "by-count-1" / "index.html").read_text()
+    assert "A note" in (site / "topics" / "page-1" / "index.html").read_text()
+    assert 'href="/people/by-count-1/"' in (site / "briefings" / "a" / "index.html").read_text()
+    assert run_cli(root, "check") == 0
