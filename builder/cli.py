@@ -211,14 +211,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     reference = _reference(args)
     if args.engine:
         check_engine(args.engine, "--engine")
-    engine = args.engine or _config(args).extract.engine
+    config = _config(args)
+    engine = args.engine or config.extract.engine
     files: list[str] = []
     for name in args.files:
         if name == "-":
             files.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             files.append(name)
-    jobs = [(Path(name), name, reference, None, engine) for name in files]
+    jobs = [(Path(name), name, reference, None, engine, config.max_seed_size) for name in files]
     failed = 0
     for result in extract_many(jobs, workers=_jobs(args)):
         if result.error:

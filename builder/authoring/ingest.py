@@ -47,12 +47,10 @@ _BOMS = (
 )
 
 
-def read_article(
-    path: Path, *, display: str | None = None, max_bytes: int = DEFAULT_MAX_SEED_BYTES, root: Path | None = None
-) -> Article:
+def read_article(path: Path, *, display: str | None = None, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Article:
     """Read and parse one seed; `display` is the name used in messages and provenance."""
     name = display or str(path)
-    return parse_article(read_seed_bytes(path, name=name, max_bytes=max_bytes, root=root), file=name)
+    return parse_article(read_seed_bytes(path, name=name, max_bytes=max_bytes), file=name)
 
 
 def read_seed_bytes(

@@ -30,7 +30,7 @@ from ..notes.body import render_body
 from ..notes.note import Note, compact_note, kept_edited_message, make_generated_note
 from ..pool import ordered_map
 from .duplicates import Duplicate, find_duplicates
-from .ingest import describe_binary, read_article, read_seed_bytes
+from .ingest import DEFAULT_MAX_SEED_BYTES, describe_binary, read_article, read_seed_bytes
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -87,7 +87,8 @@ NoteTarget = tuple[str, str | None]
 """(content folder as displayed, the note's existing slug or None): lets a worker write the note
 text itself, so that the YAML dump runs in parallel too."""
 
-Job = tuple[Path, str, date, NoteTarget | None, str]
+Job = tuple[Path, str, date, NoteTarget | None, str, int]
+"""(seed, its display name, reference date, where its note goes, engine, max_seed_size)"""
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
@@ -101,14 +102,19 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
 
 
 def extract_note(
-    path: Path, display: str, reference: date, target: NoteTarget | None = None, engine: str = "rules"
+    path: Path,
+    display: str,
+    reference: date,
+    target: NoteTarget | None = None,
+    engine: str = "rules",
+    max_bytes: int = DEFAULT_MAX_SEED_BYTES,
 ) -> Extracted:
     """Seed file -> note parts (runs in worker processes; imports the extractor lazily).
-    `engine` is "rules" or "spacy" (see `ExtractConfig.engine`)."""
+    `engine` is "rules" or "spacy" (see `ExtractConfig.engine`); `max_bytes` is `max_seed_size`."""
     from .extract import extract_briefing
 
     try:
-        article = read_article(path, display=display)
+        article = read_article(path, display=display, max_bytes=max_bytes)
         briefing = extract_briefing(article, reference=reference, engine=engine)
     except BriefgenError as exc:
         return Extracted(display, error=str(exc))
@@ -266,7 +272,8 @@ class _NoteWriter:
                 return None
         self.targets[display] = note
         folder = display_path(self.config.content_dir, self.config.root)
-        return (path, display, self.config.reference(), (folder, note.path.stem if note else None), engine)
+        target = (folder, note.path.stem if note else None)
+        return (path, display, self.config.reference(), target, engine, self.config.max_seed_size)
 
     def write(self, result: Extracted, *, reused: bool) -> None:
         """Write the note of one extraction (or report why not)."""

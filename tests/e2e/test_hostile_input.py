@@ -81,6 +81,9 @@ def test_max_seed_size_is_configurable(make_project: MakeProject, capsys: pytest
     err = capsys.readouterr().err
     assert "seeds/long.txt" in err and "over the 0.001 MB limit" in err
     assert len(list((root / "content").glob("*.md"))) == 1
+    # `briefgen extract` reads with the project's limit too.
+    assert run_cli(root, "extract", str(root / "seeds" / "long.txt")) == 1
+    assert "over the 0.001 MB limit" in capsys.readouterr().err
 
 
 BOMB = (
